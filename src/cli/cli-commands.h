@@ -1,0 +1,26 @@
+/* cli-commands.h — one function per casefile-cli subcommand. Each gets the
+ * arguments after "casefile-cli" (argv[0] is the command's name) and
+ * returns the exit status. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int cli_cmd_new       (int argc, char **argv);
+int cli_cmd_info      (int argc, char **argv);
+int cli_cmd_import    (int argc, char **argv);
+int cli_cmd_list      (int argc, char **argv);
+int cli_cmd_show      (int argc, char **argv);
+int cli_cmd_edit      (int argc, char **argv);
+int cli_cmd_privilege (int argc, char **argv);
+int cli_cmd_claim     (int argc, char **argv);
+int cli_cmd_tag       (int argc, char **argv);
+int cli_cmd_untag     (int argc, char **argv);
+int cli_cmd_number    (int argc, char **argv);
+int cli_cmd_export    (int argc, char **argv);
+int cli_cmd_verify    (int argc, char **argv);
+int cli_cmd_log       (int argc, char **argv);
+int cli_cmd_fsck      (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,170 @@
+/* cf-schema.c — the case database schema and its forward migrations.
+ *
+ * Each entry of `migrations` takes the schema from version i to i + 1 and
+ * runs in one transaction with the version bump, so a crash mid-migration
+ * leaves the old schema. Never edit a released migration; add one.
+ */
+#define G_LOG_DOMAIN "casefile-core"
+
+#include "cf-db.h"
+#include "cf-error.h"
+
+static const char *migrations[] = {
+  /* 0 → 1: the first schema. */
+  "CREATE TABLE case_info ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uuid TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  court TEXT NOT NULL DEFAULT '',"
+  "  case_number TEXT NOT NULL DEFAULT '',"
+  "  party TEXT NOT NULL DEFAULT 'plaintiff'"
+  "    CHECK (party IN ('plaintiff', 'defendant', 'intervenor')),"
+  "  numbering TEXT NOT NULL DEFAULT 'korean' CHECK (numbering IN ('korean', 'us')),"
+  "  prefix TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL"
+  ");"
+
+  /* One row per stored original; the file is objects/ab/cdef… */
+  "CREATE TABLE objects ("
+  "  sha256 TEXT PRIMARY KEY,"
+  "  size INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE import_runs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  started TEXT NOT NULL,"
+  "  finished TEXT,"
+  "  outcome TEXT"
+  ");"
+
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  parent_id INTEGER REFERENCES documents (id),"
+  "  sha256 TEXT REFERENCES objects (sha256),"
+  "  duplicate_of INTEGER REFERENCES documents (id),"
+  "  name TEXT NOT NULL,"
+  "  name_raw BLOB NOT NULL,"
+  "  name_encoding TEXT NOT NULL,"
+  "  source TEXT NOT NULL,"
+  "  size INTEGER NOT NULL DEFAULT 0,"
+  "  modified TEXT,"
+  "  mime_type TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'partial', 'failed')),"
+  "  problem TEXT,"
+  "  title TEXT NOT NULL,"
+  "  doc_date TEXT,"
+  "  author TEXT,"
+  "  privileged INTEGER NOT NULL DEFAULT 0,"
+  "  privilege_basis TEXT,"
+  "  imported TEXT NOT NULL,"
+  "  import_run INTEGER REFERENCES import_runs (id),"
+  /* Index of a member inside its container (1-based); 0 for top level. */
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  /* For containers: 'pending' until every member is recorded, then
+   * 'done', 'limited' (a safety limit stopped it) or 'failed'. */
+  "  expansion TEXT CHECK (expansion IN ('pending', 'done', 'limited', 'failed'))"
+  ");"
+  "CREATE INDEX documents_parent ON documents (parent_id, position);"
+  "CREATE INDEX documents_sha256 ON documents (sha256);"
+  "CREATE INDEX documents_source ON documents (source);"
+
+  /* Warnings are evidence: every charset guess, limit and oddity. */
+  "CREATE TABLE document_warnings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id),"
+  "  code TEXT NOT NULL,"
+  "  message TEXT NOT NULL"
+  ");"
+  "CREATE INDEX document_warnings_document ON document_warnings (document_id);"
+
+  "CREATE TABLE claims ("
+  "  id INTEGER PRIMARY KEY,"
+  "  parent_id INTEGER REFERENCES claims (id),"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  side TEXT NOT NULL DEFAULT 'ours' CHECK (side IN ('ours', 'theirs')),"
+  "  created TEXT NOT NULL"
+  ");"
+  "CREATE INDEX claims_parent ON claims (parent_id, position);"
+
+  "CREATE TABLE tags ("
+  "  document_id INTEGER NOT NULL REFERENCES documents (id),"
+  "  claim_id INTEGER NOT NULL REFERENCES claims (id),"
+  "  stance TEXT NOT NULL DEFAULT 'supports'"
+  "    CHECK (stance IN ('supports', 'undermines', 'context')),"
+  "  pinpoint TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  PRIMARY KEY (document_id, claim_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX tags_claim ON tags (claim_id);"
+
+  /* An exhibit number. A withdrawn one has no document but keeps the
+   * former one; a locked one (produced to the court) never changes. */
+  "CREATE TABLE exhibits ("
+  "  id INTEGER PRIMARY KEY,"
+  "  main INTEGER NOT NULL CHECK (main > 0),"
+  "  sub INTEGER NOT NULL DEFAULT 0 CHECK (sub >= 0),"
+  "  document_id INTEGER UNIQUE REFERENCES documents (id),"
+  "  former_document_id INTEGER REFERENCES documents (id),"
+  "  locked INTEGER NOT NULL DEFAULT 0,"
+  "  withdrawn TEXT,"
+  "  UNIQUE (main, sub),"
+  "  CHECK ((document_id IS NULL) = (withdrawn IS NOT NULL))"
+  ");"
+
+  /* The custody log: append-only, hash-chained, gap-free. Ids are plain
+   * integers without foreign keys on purpose: the log outlives rows. */
+  "CREATE TABLE custody ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  time TEXT NOT NULL,"
+  "  user TEXT NOT NULL,"
+  "  host TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  document_id INTEGER,"
+  "  claim_id INTEGER,"
+  "  details TEXT NOT NULL,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ");"
+  "CREATE INDEX custody_document ON custody (document_id);"
+  "CREATE TRIGGER custody_append_only_update BEFORE UPDATE ON custody"
+  "  BEGIN SELECT RAISE (ABORT, 'the custody log is append-only'); END;"
+  "CREATE TRIGGER custody_append_only_delete BEFORE DELETE ON custody"
+  "  BEGIN SELECT RAISE (ABORT, 'the custody log is append-only'); END;",
+};
+
+gboolean
+cf_db_migrate (sqlite3  *db,
+               GError  **error)
+{
+  int version = cf_db_schema_version (db);
+
+  if (version > CF_SCHEMA_VERSION)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_TOO_NEW,
+                   "This case was written by a newer Casefile (schema %d; this one knows %d). "
+                   "Update Casefile to open it.", version, CF_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_SCHEMA_VERSION);
+
+  for (; version < CF_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!cf_db_begin (db, error))
+        return FALSE;
+      if (!cf_db_exec (db, migrations[version], error) ||
+          !cf_db_exec (db, bump, error) ||
+          !cf_db_commit (db, error))
+        {
+          cf_db_rollback (db);
+          g_prefix_error (error, "Could not upgrade the case to schema %d: ", version + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
