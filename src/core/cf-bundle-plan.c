@@ -97,6 +97,7 @@ typedef struct
 {
   gint64 parent_id;
   gboolean tagged;
+  gboolean privileged;
   gboolean selected;   /* tagged to a selected claim */
   GArray *children;
 } Node;
@@ -119,7 +120,7 @@ load_tree (CfBundlePlan  *plan,
   g_autoptr(sqlite3_stmt) tags = NULL;
   gboolean has_row;
 
-  docs = cf_db_prepare (db, "SELECT id, parent_id FROM documents ORDER BY id", error);
+  docs = cf_db_prepare (db, "SELECT id, parent_id, privileged FROM documents ORDER BY id", error);
   if (docs == NULL)
     return FALSE;
   for (;;)
@@ -134,6 +135,7 @@ load_tree (CfBundlePlan  *plan,
       id = sqlite3_column_int64 (docs, 0);
       node = g_new0 (Node, 1);
       node->parent_id = sqlite3_column_int64 (docs, 1);
+      node->privileged = sqlite3_column_int (docs, 2) != 0;
       g_hash_table_insert (nodes, g_memdup2 (&id, sizeof id), node);
       if (node->parent_id > 0)
         {
@@ -417,6 +419,16 @@ cf_bundle_plan_new (CfCase                 *kase,
   plan->exhibits = g_ptr_array_new_with_free_func ((GDestroyNotify) exhibit_free);
   plan->exhibit_by_document = g_hash_table_new (g_int64_hash, g_int64_equal);
   plan->privileged = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Exporting everything withholds every privileged document, tagged or
+   * not: the privilege log must list them all. */
+  if (plan->all_claims)
+    {
+      g_hash_table_iter_init (&iter, nodes);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((Node *) value)->privileged && !g_hash_table_contains (members, key))
+          g_hash_table_add (members, g_memdup2 (key, sizeof (gint64)));
+    }
 
   g_hash_table_iter_init (&iter, members);
   while (g_hash_table_iter_next (&iter, &key, NULL))

@@ -1,0 +1,261 @@
+/* test-util.c — shared test helpers (see test-util.h). */
+#include "test-util.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cf-fsck.h"
+
+static GPtrArray *temp_dirs;
+
+static void
+remove_temp_dirs (void)
+{
+  if (temp_dirs == NULL)
+    return;
+  if (!g_test_failed ())
+    for (guint i = 0; i < temp_dirs->len; i++)
+      tu_rm_rf (g_ptr_array_index (temp_dirs, i));
+  g_clear_pointer (&temp_dirs, g_ptr_array_unref);
+}
+
+void
+tu_init (int    *argc,
+         char ***argv)
+{
+  const char *charset;
+
+  setlocale (LC_ALL, "");
+  if (!g_get_charset (&charset))
+    setlocale (LC_CTYPE, "C.UTF-8");
+  g_test_init (argc, argv, NULL);
+  atexit (remove_temp_dirs);
+}
+
+char *
+tu_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("casefile-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (temp_dirs == NULL)
+    temp_dirs = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (temp_dirs, g_strdup (dir));
+  return dir;
+}
+
+void
+tu_rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  struct stat st;
+
+  if (lstat (path, &st) != 0)
+    return;
+  if (S_ISDIR (st.st_mode))
+    {
+      /* Objects are read-only; folders may have been made unreadable by a
+       * test. */
+      chmod (path, 0755);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          tu_rm_rf (child);
+        }
+      rmdir (path);
+    }
+  else
+    unlink (path);
+}
+
+void
+tu_write_file (const char *path,
+               const void *data,
+               gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+void
+tu_write_text (const char *path,
+               const char *text)
+{
+  tu_write_file (path, text, strlen (text));
+}
+
+char *
+tu_read_file (const char *path,
+              gsize      *len)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, len, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+void
+tu_mkdir (const char *path)
+{
+  g_assert_cmpint (g_mkdir_with_parents (path, 0755), ==, 0);
+}
+
+CfCase *
+tu_new_case (const char *dir,
+             const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "case", NULL);
+  CfCaseSettings settings = { 0 };
+  CfCase *kase;
+
+  settings.title = title;
+  settings.court = "서울행정법원";
+  settings.case_number = "2024구합12345";
+  kase = cf_case_create (path, &settings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  return kase;
+}
+
+static void
+tu_item_free (TuItem *item)
+{
+  g_free (item->source);
+  g_free (item->reason);
+  g_free (item);
+}
+
+static void
+collect_item (const CfImportItem *item,
+              gpointer            user_data)
+{
+  GPtrArray *items = user_data;
+  TuItem *copy = g_new0 (TuItem, 1);
+
+  copy->outcome = item->outcome;
+  copy->document_id = item->document_id;
+  copy->duplicate_of = item->duplicate_of;
+  copy->parent_id = item->parent_id;
+  copy->depth = item->depth;
+  copy->source = g_strdup (item->source);
+  copy->reason = g_strdup (item->reason);
+  g_ptr_array_add (items, copy);
+}
+
+GPtrArray *
+tu_import (CfCase               *kase,
+           const char * const   *paths,
+           const CfImportLimits *limits)
+{
+  g_autoptr(CfImporter) importer = cf_importer_new (kase);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) tu_item_free);
+
+  if (limits != NULL)
+    cf_importer_set_limits (importer, limits);
+  cf_importer_set_item_func (importer, collect_item, items);
+  cf_importer_run (importer, paths, NULL, &error);
+  g_assert_no_error (error);
+  return items;
+}
+
+GPtrArray *
+tu_import_one (CfCase     *kase,
+               const char *path)
+{
+  const char *paths[] = { path, NULL };
+
+  return tu_import (kase, paths, NULL);
+}
+
+TuItem *
+tu_find_item (GPtrArray  *items,
+              const char *source_suffix)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      TuItem *item = g_ptr_array_index (items, i);
+
+      if (g_str_has_suffix (item->source, source_suffix))
+        return item;
+    }
+  return NULL;
+}
+
+guint
+tu_count_outcome (GPtrArray       *items,
+                  CfImportOutcome  outcome)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    if (((TuItem *) g_ptr_array_index (items, i))->outcome == outcome)
+      n++;
+  return n;
+}
+
+int
+tu_run_cliv (char               **out,
+             char               **err,
+             const char * const  *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CASEFILE_CLI");
+  int status = -1;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+int
+tu_run_cli (char       **out,
+            char       **err,
+            const char  *first_arg,
+            ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first_arg);
+  for (const char *a = first_arg; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return tu_run_cliv (out, err, (const char * const *) args->pdata);
+}
+
+void
+tu_assert_fsck_clean (CfCase *kase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfFsckReport) report = cf_case_fsck (kase, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->problems->len; i++)
+    g_test_message ("fsck: %s", (const char *) g_ptr_array_index (report->problems, i));
+  g_assert_cmpuint (report->problems->len, ==, 0);
+}
