@@ -190,10 +190,7 @@ cf_name_sanitize_component (const char *name,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (is_disguising_char (c) || c == 0xfffd)
-        continue;
-      if (strchr ("/\\:*?\"<>|", (int) c) != NULL && c < 0x80)
-        c = '_';
+      /* Tabs and newlines become spaces; other controls and bidi marks go. */
       if (g_unichar_isspace (c))
         {
           if (last_space || out->len == 0)
@@ -201,8 +198,12 @@ cf_name_sanitize_component (const char *name,
           c = ' ';
           last_space = TRUE;
         }
+      else if (is_disguising_char (c) || c == 0xfffd)
+        continue;
       else
         last_space = FALSE;
+      if (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL)
+        c = '_';
       g_string_append_unichar (out, c);
     }
 

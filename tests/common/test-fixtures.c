@@ -135,6 +135,7 @@ GBytes *
 tu_zip_finish (TuZip *zip)
 {
   guint32 cd_start = zip->out->len;
+  guint32 cd_end;
   GByteArray *out = zip->out;
 
   for (guint i = 0; i < zip->entries->len; i++)
@@ -161,12 +162,13 @@ tu_zip_finish (TuZip *zip)
       g_byte_array_append (out, e->name->data, e->name->len);
       g_byte_array_unref (e->name);
     }
+  cd_end = out->len;
   put32 (out, 0x06054b50);
   put16 (out, 0);
   put16 (out, 0);
   put16 (out, zip->entries->len);
   put16 (out, zip->entries->len);
-  put32 (out, out->len - cd_start);
+  put32 (out, cd_end - cd_start);
   put32 (out, cd_start);
   put16 (out, 0);
 
