@@ -31,6 +31,8 @@ typedef struct
   GByteArray *sums;
   GByteArray *manifest;
   GPtrArray *extra;
+  GPtrArray *unreadable;   /* members whose bytes could not be read */
+  char *damage;            /* why the archive could not be read to the end */
   GCancellable *cancellable;
 } Scan;
 
@@ -63,6 +65,8 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->sums, g_byte_array_unref);
   g_clear_pointer (&scan->manifest, g_byte_array_unref);
   g_clear_pointer (&scan->extra, g_ptr_array_unref);
+  g_clear_pointer (&scan->unreadable, g_ptr_array_unref);
+  g_clear_pointer (&scan->damage, g_free);
 }
 
 /* Splits "Top/a/b" into the top folder and "a/b"; members outside the
@@ -154,6 +158,9 @@ read_archive (gpointer   data,
 
   if (n >= 0)
     return n;
+  /* A checksum warning comes once the data is through; the hash decides. */
+  if (n == ARCHIVE_WARN)
+    return 0;
   g_set_error (error, CF_ERROR, CF_ERROR_ARCHIVE, "%s",
                archive_error_string (a) ? archive_error_string (a) : "unreadable member");
   return -1;
@@ -185,6 +192,7 @@ scan_archive (Scan        *scan,
   for (;;)
     {
       struct archive_entry *entry;
+      g_autoptr(GError) member_error = NULL;
       const char *name;
       const char *rel;
       int r = archive_read_next_header (a, &entry);
@@ -193,9 +201,19 @@ scan_archive (Scan        *scan,
         break;
       if (r < ARCHIVE_WARN)
         {
-          g_set_error (error, CF_ERROR, CF_ERROR_ARCHIVE, "%s is damaged: %s", path,
-                       archive_error_string (a) ? archive_error_string (a) : "unreadable");
-          ok = FALSE;
+          /* Damaged part-way: what was read is reported; files not reached
+           * show as missing. Nothing readable at all is an error. */
+          if (g_hash_table_size (scan->hashes) == 0)
+            {
+              g_set_error (error, CF_ERROR, CF_ERROR_ARCHIVE, "%s is damaged: %s", path,
+                           archive_error_string (a) ? archive_error_string (a) : "unreadable");
+              ok = FALSE;
+            }
+          else
+            scan->damage = g_strdup_printf ("the archive is damaged after %u files: %s",
+                                            g_hash_table_size (scan->hashes),
+                                            archive_error_string (a) ? archive_error_string (a)
+                                                                     : "unreadable");
           break;
         }
       name = archive_entry_pathname_utf8 (entry);
@@ -225,11 +243,21 @@ scan_archive (Scan        *scan,
           ok = FALSE;
           break;
         }
-      if (!hash_member (scan, rel, read_archive, a, buffer, error))
+      if (!hash_member (scan, rel, read_archive, a, buffer, &member_error))
         {
-          g_prefix_error (error, "%s: ", rel);
-          ok = FALSE;
-          break;
+          if (g_error_matches (member_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+              g_error_matches (member_error, CF_ERROR, CF_ERROR_LIMIT))
+            {
+              g_propagate_error (error, g_steal_pointer (&member_error));
+              ok = FALSE;
+              break;
+            }
+          /* The member is there but its bytes cannot be read back. */
+          g_ptr_array_add (scan->unreadable, g_strdup_printf ("%s (cannot be read: %s)", rel,
+                                                              member_error->message));
+          g_hash_table_insert (scan->hashes, g_strdup (rel), g_strdup ("unreadable"));
+          g_ptr_array_add (scan->order, g_strdup (rel));
+          g_clear_error (&member_error);
         }
     }
   archive_read_free (a);
@@ -383,6 +411,8 @@ check_sums (Scan           *scan,
       got = g_hash_table_lookup (scan->hashes, file);
       if (got == NULL)
         g_ptr_array_add (report->missing, g_strdup (file));
+      else if (strcmp (got, "unreadable") == 0)
+        continue;   /* reported with the reason it could not be read */
       else if (g_ascii_strcasecmp (got, hash) != 0)
         g_ptr_array_add (report->altered,
                          g_strdup_printf ("%s (its SHA-256 differs from SHA256SUMS)", file));
@@ -431,7 +461,7 @@ check_manifest (Scan           *scan,
       if (file == NULL || sha == NULL)
         continue;
       got = g_hash_table_lookup (scan->hashes, file);
-      if (got != NULL && g_ascii_strcasecmp (got, sha) != 0)
+      if (got != NULL && strcmp (got, "unreadable") != 0 && g_ascii_strcasecmp (got, sha) != 0)
         g_ptr_array_add (report->altered,
                          g_strdup_printf ("%s (does not match the original's SHA-256 in "
                                           "manifest.json)", file));
@@ -461,6 +491,7 @@ cf_bundle_verify (const char    *path,
   scan.hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   scan.order = g_ptr_array_new_with_free_func (g_free);
   scan.extra = g_ptr_array_new_with_free_func (g_free);
+  scan.unreadable = g_ptr_array_new_with_free_func (g_free);
   scan.cancellable = cancellable;
   report->path = g_strdup (path);
   report->altered = g_ptr_array_new_with_free_func (g_free);
@@ -485,6 +516,10 @@ cf_bundle_verify (const char    *path,
 
   report->top_folder = g_strdup (scan.top);
   check_sums (&scan, report, listed);
+  for (guint i = 0; i < scan.unreadable->len; i++)
+    g_ptr_array_add (report->altered, g_strdup (g_ptr_array_index (scan.unreadable, i)));
+  if (scan.damage != NULL)
+    g_ptr_array_add (report->altered, g_strdup (scan.damage));
   check_manifest (&scan, report);
   for (guint i = 0; i < scan.order->len; i++)
     {
