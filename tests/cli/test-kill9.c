@@ -1,0 +1,226 @@
+/* test-kill9.c — kill -9 at random moments of a large import (and of an
+ * export), many times: after each kill `fsck` finds the case consistent,
+ * and running the same import again completes it. */
+#include "test-util.h"
+#include "test-fixtures.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define N_FILES 300
+#define N_KILLS 25
+
+static guint expected_documents;
+
+static char *
+make_tree (const char *dir)
+{
+  g_autofree char *root = g_build_filename (dir, "대량 증거", NULL);
+  g_autofree char *sub = g_build_filename (root, "하위 폴더", NULL);
+  GRand *rand = g_rand_new_with_seed (20261128);
+
+  tu_mkdir (sub);
+  expected_documents = 0;
+  for (int i = 0; i < N_FILES; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/문서-%04d.bin", i % 3 ? root : sub, i);
+      gsize size = g_rand_int_range (rand, 10, i % 25 == 0 ? 4 * 1024 * 1024 : 64 * 1024);
+      g_autofree guint8 *data = g_malloc (size);
+
+      for (gsize k = 0; k < size; k++)
+        data[k] = g_rand_int (rand) & 0xff;
+      tu_write_file (path, data, size);
+      expected_documents++;
+    }
+  /* Two archives, so kills also land inside expansions. */
+  for (int z = 0; z < 2; z++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/archive-%d.zip", root, z);
+      TuZip *zip = tu_zip_new ();
+
+      for (int i = 0; i < 150; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("member-%d-%04d.txt", z, i);
+          g_autofree char *text = g_strdup_printf ("archive %d member %d %u", z, i, g_rand_int (rand));
+
+          tu_zip_add (zip, name, -1, text, strlen (text), i % 2 ? TU_ZIP_DEFLATE : TU_ZIP_STORE);
+        }
+      tu_zip_write (zip, path);
+      expected_documents += 1 + 150;
+    }
+  g_rand_free (rand);
+  return g_steal_pointer (&root);
+}
+
+static GPid
+spawn_cli (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CASEFILE_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  return pid;
+}
+
+/* Returns TRUE when the process was killed before it finished. */
+static gboolean
+kill_after (GPid  pid,
+            guint ms)
+{
+  int status;
+
+  g_usleep (ms * 1000);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  return WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL;
+}
+
+static void
+assert_fsck_clean (const char *case_path)
+{
+  g_autofree char *out = NULL;
+  int status = tu_run_cli (&out, NULL, "fsck", case_path, NULL);
+
+  if (status != 0)
+    g_error ("fsck found problems after a kill:\n%s", out);
+}
+
+static guint
+count_documents (const char *case_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) kase = cf_case_open (case_path, CF_CASE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return cf_case_count_documents (kase);
+}
+
+static void
+test_kill_during_import (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *tree = make_tree (dir);
+  g_autofree char *case_path = g_build_filename (dir, "case", NULL);
+  const char *import_args[] = { "import", case_path, tree, NULL };
+  GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint killed = 0, last_count = 0;
+  gint64 full_ms;
+
+  g_assert_cmpint (tu_run_cli (NULL, NULL, "new", case_path, "--title", "Kill -9", NULL), ==, 0);
+
+  /* How long a whole import takes here, to spread the kills over it. */
+  {
+    g_autofree char *probe = g_build_filename (dir, "probe", NULL);
+    gint64 start = g_get_monotonic_time ();
+    const char *probe_args[] = { "import", probe, tree, NULL };
+
+    g_assert_cmpint (tu_run_cli (NULL, NULL, "new", probe, "--title", "probe", NULL), ==, 0);
+    g_assert_cmpint (tu_run_cliv (NULL, NULL, probe_args), ==, 0);
+    full_ms = (g_get_monotonic_time () - start) / 1000;
+    g_test_message ("a full import takes %" G_GINT64_FORMAT " ms", full_ms);
+    tu_rm_rf (probe);
+  }
+
+  for (int i = 0; i < N_KILLS; i++)
+    {
+      guint ms = g_rand_int_range (rand, 5, MAX (50, full_ms));
+      GPid pid = spawn_cli (import_args);
+      guint count;
+
+      if (kill_after (pid, ms))
+        killed++;
+      assert_fsck_clean (case_path);
+      /* Progress only ever accumulates: nothing committed is lost. */
+      count = count_documents (case_path);
+      g_assert_cmpuint (count, >=, last_count);
+      last_count = count;
+      /* Once an import got through, start over so that the next kills
+       * land in the middle of real work again. */
+      if (count == expected_documents)
+        {
+          tu_rm_rf (case_path);
+          g_assert_cmpint (tu_run_cli (NULL, NULL, "new", case_path, "--title", "Kill -9", NULL), ==, 0);
+          last_count = 0;
+        }
+    }
+  g_test_message ("%u of %u runs were killed mid-import", killed, N_KILLS);
+  g_assert_cmpuint (killed, >=, N_KILLS / 2);
+
+  /* The same import again completes it. */
+  g_assert_cmpint (tu_run_cliv (NULL, NULL, import_args), ==, 0);
+  g_assert_cmpuint (count_documents (case_path), ==, expected_documents);
+  assert_fsck_clean (case_path);
+  g_rand_free (rand);
+}
+
+static void
+test_kill_during_export (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *tree = make_tree (dir);
+  g_autofree char *case_path = g_build_filename (dir, "case", NULL);
+  g_autofree char *bundle = g_build_filename (dir, "bundle.zip", NULL);
+  g_autofree char *partial = g_strconcat (bundle, ".partial", NULL);
+  const char *export_args[] = { "export", case_path, bundle, NULL };
+  g_autoptr(GArray) ids = g_array_new (TRUE, TRUE, sizeof (char *));
+  GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  g_assert_cmpint (tu_run_cli (NULL, NULL, "new", case_path, "--title", "Kill -9 export", NULL), ==, 0);
+  {
+    const char *args[] = { "import", case_path, tree, NULL };
+    g_assert_cmpint (tu_run_cliv (NULL, NULL, args), ==, 0);
+  }
+  g_assert_cmpint (tu_run_cli (NULL, NULL, "claim", "add", case_path, "위수탁", NULL), ==, 0);
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (args, g_strdup ("tag"));
+    g_ptr_array_add (args, g_strdup (case_path));
+    g_ptr_array_add (args, g_strdup ("--claim"));
+    g_ptr_array_add (args, g_strdup ("1"));
+    for (int i = 1; i <= 200; i++)
+      g_ptr_array_add (args, g_strdup_printf ("%d", i));
+    g_ptr_array_add (args, NULL);
+    g_assert_cmpint (tu_run_cliv (NULL, NULL, (const char * const *) args->pdata), ==, 0);
+  }
+  g_assert_cmpint (tu_run_cli (NULL, NULL, "number", case_path, NULL), ==, 0);
+
+  for (int i = 0; i < 8; i++)
+    {
+      GPid pid = spawn_cli (export_args);
+
+      kill_after (pid, g_rand_int_range (rand, 5, 400));
+      /* Never a half-written bundle under the real name. */
+      if (g_file_test (bundle, G_FILE_TEST_EXISTS))
+        {
+          g_assert_cmpint (tu_run_cli (NULL, NULL, "verify", bundle, NULL), ==, 0);
+          unlink (bundle);
+        }
+      assert_fsck_clean (case_path);
+    }
+  g_assert_cmpint (tu_run_cliv (NULL, NULL, export_args), ==, 0);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (tu_run_cli (NULL, NULL, "verify", bundle, NULL), ==, 0);
+  g_rand_free (rand);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  tu_init (&argc, &argv);
+  g_test_add_func ("/kill9/import", test_kill_during_import);
+  g_test_add_func ("/kill9/export", test_kill_during_export);
+  return g_test_run ();
+}
