@@ -7,7 +7,10 @@
 
 #include "cf-bundle-plan.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #include "cf-case-private.h"
 #include "cf-db.h"
@@ -187,6 +190,40 @@ collect_family (GHashTable *nodes,
   if (node->children != NULL)
     for (guint i = 0; i < node->children->len; i++)
       collect_family (nodes, g_array_index (node->children, gint64, i), members, depth + 1);
+}
+
+/* Whether deflating an exhibit pays. Known compressed formats are stored;
+ * for the rest the first 64 KiB are test-compressed, which decides the
+ * same way every time for the same bytes (so bundles stay reproducible)
+ * and spares deflating gigabytes of noise such as raw scans. */
+static gboolean
+worth_compressing (const char *mime_type,
+                   const char *object_path)
+{
+  enum { SAMPLE = 64 * 1024 };
+  g_autofree guint8 *in = NULL;
+  g_autofree guint8 *out = NULL;
+  uLongf out_len;
+  gssize n;
+  int fd;
+
+  if (cf_mime_is_compressed (mime_type))
+    return FALSE;
+  if (g_str_has_prefix (mime_type, "text/"))
+    return TRUE;
+  fd = open (object_path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return TRUE;
+  in = g_malloc (SAMPLE);
+  n = cf_read_full (fd, in, SAMPLE, NULL);
+  close (fd);
+  if (n <= 0)
+    return TRUE;
+  out_len = compressBound (n);
+  out = g_malloc (out_len);
+  if (compress2 (out, &out_len, in, n, 1) != Z_OK)
+    return TRUE;
+  return out_len < (uLongf) n * 9 / 10;
 }
 
 static int
@@ -460,7 +497,7 @@ cf_bundle_plan_new (CfCase                 *kase,
       x->sub_number = cf_document_get_exhibit_sub (x->document);
       x->label = g_strdup (cf_document_get_exhibit (x->document));
       x->object_path = cf_case_dup_object_path (kase, x->document);
-      x->compress = !cf_mime_is_compressed (cf_document_get_mime_type (x->document));
+      x->compress = worth_compressing (cf_document_get_mime_type (x->document), x->object_path);
       x->tags = g_ptr_array_new_with_free_func (g_object_unref);
       plan->bytes_total += cf_document_get_size (x->document);
       g_ptr_array_add (plan->exhibits, x);
