@@ -127,6 +127,32 @@ cli_format_size (guint64 bytes)
   return g_format_size (bytes);
 }
 
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+char *
+cli_pad (const char *text,
+         guint       width)
+{
+  guint have = display_width (text ? text : "");
+  g_autofree char *spaces = g_strnfill (have < width ? width - have : 0, ' ');
+
+  return g_strconcat (text ? text : "", spaces, NULL);
+}
+
 gboolean
 cli_progress_enabled (void)
 {

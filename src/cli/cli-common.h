@@ -45,6 +45,9 @@ gboolean  cli_parse_id            (const char    *text,
 
 void      cli_print_json          (JsonNode      *node);
 char     *cli_format_size         (guint64        bytes);
+/* text padded with spaces to width terminal columns (Hangul takes two). */
+char     *cli_pad                 (const char    *text,
+                                   guint          width);
 
 /* For long work on a terminal: one line on stderr, rewritten in place. */
 gboolean  cli_progress_enabled    (void);

@@ -125,7 +125,7 @@ cli_cmd_list (int    argc,
       return CLI_OK;
     }
 
-  g_print ("%6s %6s %-18s %10s %-7s %s\n", "ID", "PARENT", "EXHIBIT", "SIZE", "STATUS", "SOURCE");
+  g_print ("%6s %6s %-16s %10s %-7s %s\n", "ID", "PARENT", "EXHIBIT", "SIZE", "STATUS", "SOURCE");
   for (guint i = 0; i < documents->len; i++)
     {
       CfDocument *d = g_ptr_array_index (documents, i);
@@ -137,8 +137,10 @@ cli_cmd_list (int    argc,
                                                 cf_document_get_privileged (d) ? " [privileged]" : "",
                                                 cf_document_get_duplicate_of (d) > 0 ? " [duplicate]" : "");
 
-      g_print ("%6" G_GINT64_FORMAT " %6s %-18s %10s %-7s %s%s\n", cf_document_get_id (d), parent,
-               exhibit ? exhibit : "-", size, cf_status_to_string (cf_document_get_status (d)),
+      g_autofree char *exhibit_column = cli_pad (exhibit ? exhibit : "-", 16);
+
+      g_print ("%6" G_GINT64_FORMAT " %6s %s %10s %-7s %s%s\n", cf_document_get_id (d), parent,
+               exhibit_column, size, cf_status_to_string (cf_document_get_status (d)),
                cf_document_get_source (d), marks);
     }
   return CLI_OK;

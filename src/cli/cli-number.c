@@ -37,8 +37,10 @@ cli_cmd_number (int    argc,
     {
       CfNumberingChange *c = g_ptr_array_index (changes, i);
 
-      g_print ("%6" G_GINT64_FORMAT "  %-18s → %-18s %s\n", c->document_id,
-               c->before ? c->before : "(none)", c->after ? c->after : "(none)", c->title);
+      g_autofree char *before = cli_pad (c->before ? c->before : "(none)", 16);
+      g_autofree char *after = cli_pad (c->after ? c->after : "(none)", 16);
+
+      g_print ("%6" G_GINT64_FORMAT "  %s → %s %s\n", c->document_id, before, after, c->title);
     }
   g_print ("%s%u change%s\n", dry_run ? "Would make " : "", changes->len,
            changes->len == 1 ? "" : "s");
