@@ -270,8 +270,11 @@ run_shell (const char *command,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *ignored = NULL;
   int status;
 
+  if (out == NULL)
+    out = &ignored;
   g_spawn_command_line_sync (command, out, &err, &status, &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
@@ -366,7 +369,7 @@ test_verify_exit_codes (Fixture       *f,
 
   tu_mkdir (dir);
   cmd = g_strdup_printf ("sh -c 'cd \"%s\" && unzip -q \"%s\"'", dir, bundle);
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  run_shell (cmd, NULL);
   d = g_dir_open (dir, 0, NULL);
   top = g_build_filename (dir, g_dir_read_name (d), NULL);
   g_assert_cmpint (tu_run_cli (NULL, NULL, "verify", top, NULL), ==, 0);
