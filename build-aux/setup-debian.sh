@@ -9,7 +9,7 @@ build="build-essential meson ninja-build pkg-config gettext itstool
        libjson-glib-dev zlib1g-dev libgtk-4-dev libadwaita-1-dev
        shared-mime-info desktop-file-utils appstream"
 tests="xvfb xauth dbus dbus-x11 xdotool imagemagick fonts-noto-cjk
-       python3 unzip libarchive-tools p7zip-full time"
+       python3 unzip libarchive-tools p7zip-full time strace"
 
 wanted=$build
 if [ "${1:-}" = "--tests" ]; then

@@ -4,6 +4,7 @@
 
 #include <glib.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "cli-commands.h"
@@ -58,6 +59,9 @@ main (int    argc,
 {
   setup_locale ();
   g_set_prgname ("casefile-cli");
+  /* Past a file size limit, a write should fail with EFBIG (an error we
+   * report) rather than kill us. */
+  signal (SIGXFSZ, SIG_IGN);
 
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
       strcmp (argv[1], "help") == 0)
