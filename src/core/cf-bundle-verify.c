@@ -4,7 +4,7 @@
  * original's SHA-256 recorded at import. */
 #define G_LOG_DOMAIN "casefile-core"
 
-#include "cf-bundle.h"
+#include "cf-bundle-private.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -474,6 +474,16 @@ cf_bundle_verify (const char    *path,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  return cf_bundle_verify_members (path, passphrase, TRUE, cancellable, error);
+}
+
+CfVerifyReport *
+cf_bundle_verify_members (const char    *path,
+                          const char    *passphrase,
+                          gboolean       hash_whole_file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
   g_autoptr(CfVerifyReport) report = g_new0 (CfVerifyReport, 1);
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Scan scan = { 0 };
@@ -502,7 +512,7 @@ cf_bundle_verify (const char    *path,
   else
     {
       ok = scan_archive (&scan, path, passphrase, error);
-      if (ok)
+      if (ok && hash_whole_file)
         {
           report->sha256 = cf_sha256_file (path, error);
           ok = report->sha256 != NULL;

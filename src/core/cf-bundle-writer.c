@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "cf-bundle.h"
+#include "cf-bundle-private.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -41,6 +41,9 @@ typedef struct
 {
   CfBundlePlan *plan;
   struct archive *a;
+  int fd;
+  CfSha256 file_sha;        /* of the bundle file, as written */
+  GError *write_error;
   GCancellable *cancellable;
   CfExportProgressFunc progress;
   gpointer progress_data;
@@ -334,6 +337,27 @@ list_members (CfBundlePlan *plan,
   return members;
 }
 
+/* libarchive writes the bundle strictly in order, so hashing what passes
+ * through here gives the bundle's SHA-256 without reading it again. */
+static la_ssize_t
+write_to_file (struct archive *a,
+               void           *data,
+               const void     *buffer,
+               size_t          length)
+{
+  Writer *w = data;
+
+  if (w->write_error != NULL)
+    return -1;
+  if (!cf_write_all (w->fd, buffer, length, &w->write_error))
+    {
+      archive_set_error (a, EIO, "%s", w->write_error->message);
+      return -1;
+    }
+  cf_sha256_update (&w->file_sha, buffer, length);
+  return length;
+}
+
 static gboolean
 write_archive (Writer                 *w,
                int                     fd,
@@ -374,7 +398,9 @@ write_archive (Writer                 *w,
     }
   /* One block size for reproducible TAR padding. */
   archive_write_set_bytes_in_last_block (w->a, 1);
-  if (archive_write_open_fd (w->a, fd) != ARCHIVE_OK)
+  w->fd = fd;
+  cf_sha256_init (&w->file_sha);
+  if (archive_write_open2 (w->a, w, NULL, write_to_file, NULL, NULL) != ARCHIVE_OK)
     {
       ok = archive_failed (w->a, "Could not start the bundle", error);
       goto out;
@@ -394,6 +420,13 @@ write_archive (Writer                 *w,
     }
   if (ok && archive_write_close (w->a) != ARCHIVE_OK)
     ok = archive_failed (w->a, "Could not finish the bundle", error);
+  if (!ok && w->write_error != NULL && error != NULL)
+    {
+      /* The disk's own words (disk full…) say more than libarchive's. */
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&w->write_error));
+    }
+  g_clear_error (&w->write_error);
 
 out:
   archive_write_free (w->a);
@@ -560,7 +593,7 @@ cf_case_export_bundle (CfCase                 *self,
   w.state.phase = "verifying";
   w.state.current = NULL;
   emit_progress (&w, TRUE);
-  report = cf_bundle_verify (partial, options->passphrase, cancellable, error);
+  report = cf_bundle_verify_members (partial, options->passphrase, FALSE, cancellable, error);
   if (report == NULL)
     {
       unlink (partial);
@@ -586,7 +619,8 @@ cf_case_export_bundle (CfCase                 *self,
 
   result = g_new0 (CfExportResult, 1);
   result->path = g_strdup (out);
-  result->sha256 = g_strdup (report->sha256);
+  result->sha256 = g_malloc (CF_SHA256_HEX_LEN + 1);
+  cf_sha256_finish (&w.file_sha, result->sha256);
   result->size = stat (out, &st) == 0 ? (guint64) st.st_size : 0;
   result->n_exhibits = plan->exhibits->len;
   result->n_privileged = plan->privileged->len;

@@ -111,14 +111,44 @@ cf_claim_new (gint64      id,
   return self;
 }
 
-gint64 cf_claim_get_id (CfClaim *self) { return self->id; }
-gint64 cf_claim_get_parent_id (CfClaim *self) { return self->parent_id; }
-guint cf_claim_get_position (CfClaim *self) { return self->position; }
-guint cf_claim_get_depth (CfClaim *self) { return self->depth; }
+gint64
+cf_claim_get_id (CfClaim *self)
+{
+  return self->id;
+}
+
+gint64
+cf_claim_get_parent_id (CfClaim *self)
+{
+  return self->parent_id;
+}
+
+guint
+cf_claim_get_position (CfClaim *self)
+{
+  return self->position;
+}
+
+guint
+cf_claim_get_depth (CfClaim *self)
+{
+  return self->depth;
+}
+
 const char *cf_claim_get_title (CfClaim *self) { return self->title; }
 const char *cf_claim_get_description (CfClaim *self) { return self->description; }
-CfSide cf_claim_get_side (CfClaim *self) { return self->side; }
-guint cf_claim_get_n_documents (CfClaim *self) { return self->n_documents; }
+CfSide
+cf_claim_get_side (CfClaim *self)
+{
+  return self->side;
+}
+
+guint
+cf_claim_get_n_documents (CfClaim *self)
+{
+  return self->n_documents;
+}
+
 
 struct _CfTag
 {
@@ -174,9 +204,24 @@ cf_tag_new (gint64      document_id,
   return self;
 }
 
-gint64 cf_tag_get_document_id (CfTag *self) { return self->document_id; }
-gint64 cf_tag_get_claim_id (CfTag *self) { return self->claim_id; }
+gint64
+cf_tag_get_document_id (CfTag *self)
+{
+  return self->document_id;
+}
+
+gint64
+cf_tag_get_claim_id (CfTag *self)
+{
+  return self->claim_id;
+}
+
 const char *cf_tag_get_claim_title (CfTag *self) { return self->claim_title; }
-CfStance cf_tag_get_stance (CfTag *self) { return self->stance; }
+CfStance
+cf_tag_get_stance (CfTag *self)
+{
+  return self->stance;
+}
+
 const char *cf_tag_get_pinpoint (CfTag *self) { return self->pinpoint; }
 const char *cf_tag_get_note (CfTag *self) { return self->note; }
