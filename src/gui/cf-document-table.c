@@ -1,0 +1,1143 @@
+/* cf-document-table.c — the document list widget (see cf-document-table.h). */
+#define G_LOG_DOMAIN "casefile-gui"
+
+#include "config.h"
+
+#include "cf-document-table.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-gui-util.h"
+
+/* Column sorters that only say who they are -------------------------------
+ *
+ * GTK 4.8 does not tell which column a GtkColumnViewSorter sorts by (that
+ * API came in 4.10). It does compare through the primary column's sorter
+ * first and inverts the answer when descending, so comparing two probes
+ * tells both: the sorter consulted first records its key, and the sign
+ * says the direction. */
+
+#define CF_TYPE_KEY_SORTER (cf_key_sorter_get_type ())
+G_DECLARE_FINAL_TYPE (CfKeySorter, cf_key_sorter, CF, KEY_SORTER, GtkSorter)
+
+struct _CfKeySorter
+{
+  GtkSorter parent_instance;
+  CfDocumentSort key;
+  int *probe;               /* where to record the key, during a probe */
+};
+
+G_DEFINE_FINAL_TYPE (CfKeySorter, cf_key_sorter, GTK_TYPE_SORTER)
+
+static GtkOrdering
+cf_key_sorter_compare (GtkSorter *sorter,
+                       gpointer   item1,
+                       gpointer   item2)
+{
+  CfKeySorter *self = CF_KEY_SORTER (sorter);
+
+  if (self->probe != NULL && *self->probe < 0)
+    *self->probe = self->key;
+  return GTK_ORDERING_SMALLER;
+}
+
+static GtkSorterOrder
+cf_key_sorter_get_order (GtkSorter *sorter)
+{
+  return GTK_SORTER_ORDER_TOTAL;
+}
+
+static void
+cf_key_sorter_class_init (CfKeySorterClass *klass)
+{
+  GTK_SORTER_CLASS (klass)->compare = cf_key_sorter_compare;
+  GTK_SORTER_CLASS (klass)->get_order = cf_key_sorter_get_order;
+}
+
+static void
+cf_key_sorter_init (CfKeySorter *self)
+{
+}
+
+/* The table ------------------------------------------------------------------ */
+
+typedef enum
+{
+  COLUMN_EXHIBIT,
+  COLUMN_TITLE,
+  COLUMN_DATE,
+  COLUMN_TYPE,
+  COLUMN_AUTHOR,
+  COLUMN_CLAIMS,
+  COLUMN_SIZE,
+  N_COLUMNS
+} Column;
+
+struct _CfDocumentTable
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *exhibit_column;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *type_column;
+  GtkColumnViewColumn *author_column;
+  GtkColumnViewColumn *claims_column;
+  GtkColumnViewColumn *size_column;
+  AdwStatusPage *empty_page;
+  GtkPopoverMenu *context_popover;
+
+  CfSession *session;
+  CfDocumentView view;
+  gint64 view_id;
+  char *search;
+  CfDocumentSort sort;
+  gboolean descending;
+  int probe;
+
+  CfDocumentList *list;
+  GtkTreeListModel *tree;
+  GtkMultiSelection *selection;
+  /* The family lists handed to the tree, by parent id, so that imports
+   * and edits reach rows under an expanded parent. */
+  GHashTable *children;
+  guint64 n_rows_read_before;   /* by lists this table no longer holds */
+};
+
+G_DEFINE_FINAL_TYPE (CfDocumentTable, cf_document_table, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_N_SELECTED,
+  PROP_N_ROWS,
+  N_PROPS
+};
+
+enum {
+  DOCUMENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static CfDocument *
+document_of_item (GtkListItem *item)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+
+  if (row == NULL)
+    return NULL;
+  return gtk_tree_list_row_get_item (row);
+}
+
+/* Factories -------------------------------------------------------------------- */
+
+static GtkWidget *
+new_cell_label (gboolean numeric)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *cell;
+
+  switch (column)
+    {
+    case COLUMN_EXHIBIT:
+      {
+        GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+        cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+        gtk_widget_set_tooltip_text (lock, _("Locked: produced to the court, never renumbered"));
+        gtk_widget_add_css_class (lock, "dim-label");
+        gtk_box_append (GTK_BOX (cell), new_cell_label (FALSE));
+        gtk_box_append (GTK_BOX (cell), lock);
+      }
+      break;
+    case COLUMN_TITLE:
+      {
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *label = new_cell_label (FALSE);
+
+        gtk_widget_set_hexpand (label, TRUE);
+        gtk_box_append (GTK_BOX (box), gtk_image_new ());
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), gtk_image_new ());
+        cell = gtk_tree_expander_new ();
+        gtk_tree_expander_set_child (GTK_TREE_EXPANDER (cell), box);
+      }
+      break;
+    case COLUMN_SIZE:
+      cell = new_cell_label (TRUE);
+      break;
+    case COLUMN_DATE:
+    case COLUMN_TYPE:
+    case COLUMN_AUTHOR:
+    case COLUMN_CLAIMS:
+    default:
+      cell = new_cell_label (FALSE);
+      break;
+    }
+  /* Pointer events find their row through this. */
+  g_object_set_data (G_OBJECT (cell), "cf-list-item", item);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+bind_title (GtkTreeExpander *expander,
+            GtkTreeListRow  *row,
+            CfDocument      *document)
+{
+  GtkWidget *box = gtk_tree_expander_get_child (expander);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  GtkWidget *status = gtk_widget_get_next_sibling (label);
+  g_autofree char *content_type = g_content_type_from_mime_type (cf_document_get_mime_type (document)
+                                                                 ? cf_document_get_mime_type (document)
+                                                                 : "application/octet-stream");
+  g_autoptr(GIcon) gicon = content_type ? g_content_type_get_symbolic_icon (content_type) : NULL;
+  g_autofree char *status_tip = NULL;
+  const char *status_icon = NULL;
+
+  gtk_tree_expander_set_list_row (expander, row);
+  gtk_image_set_from_gicon (GTK_IMAGE (icon), gicon);
+  gtk_label_set_text (GTK_LABEL (label), cf_document_get_title (document));
+  gtk_widget_set_tooltip_text (label, cf_document_get_source (document));
+
+  if (cf_document_get_status (document) != CF_STATUS_OK)
+    {
+      status_icon = "dialog-warning-symbolic";
+      status_tip = g_strdup_printf (_("Could not be read: %s"),
+                                    cf_document_get_problem (document)
+                                    ? cf_document_get_problem (document) : _("no reason recorded"));
+    }
+  else if (cf_document_get_privileged (document))
+    {
+      status_icon = "security-high-symbolic";
+      status_tip = g_strdup_printf (_("Privileged: %s"),
+                                    cf_document_get_privilege_basis (document));
+    }
+  else if (cf_document_get_duplicate_of (document) > 0)
+    {
+      status_icon = "edit-copy-symbolic";
+      status_tip = g_strdup_printf (_("The same bytes as document %" G_GINT64_FORMAT),
+                                    cf_document_get_duplicate_of (document));
+    }
+  gtk_widget_set_visible (status, status_icon != NULL);
+  if (status_icon != NULL)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (status), status_icon);
+      gtk_widget_set_tooltip_text (status, status_tip);
+    }
+}
+
+static char *
+claims_text (CfDocumentTable *self,
+             CfDocument      *document)
+{
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (cf_document_get_n_claims (document) == 0 || self->session == NULL)
+    return g_strdup ("");
+  /* Only rows on screen get here, so this stays a handful of queries. */
+  tags = cf_case_list_tags (cf_session_get_reader (self->session),
+                            cf_document_get_id (document), NULL);
+  if (tags == NULL)
+    return g_strdup ("");
+  text = g_string_new (NULL);
+  for (guint i = 0; i < tags->len; i++)
+    g_string_append_printf (text, "%s%s", i ? ", " : "",
+                            cf_tag_get_claim_title (g_ptr_array_index (tags, i)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  CfDocumentTable *self = g_object_get_data (G_OBJECT (factory), "cf-table");
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  g_autoptr(CfDocument) document = document_of_item (item);
+  g_autofree char *text = NULL;
+
+  if (document == NULL)
+    return;
+
+  switch (column)
+    {
+    case COLUMN_EXHIBIT:
+      {
+        GtkWidget *label = gtk_widget_get_first_child (cell);
+        GtkWidget *lock = gtk_widget_get_next_sibling (label);
+
+        gtk_label_set_text (GTK_LABEL (label), cf_document_get_exhibit (document)
+                            ? cf_document_get_exhibit (document) : "");
+        gtk_widget_set_visible (lock, cf_document_get_exhibit_locked (document));
+      }
+      return;
+    case COLUMN_TITLE:
+      bind_title (GTK_TREE_EXPANDER (cell), gtk_list_item_get_item (item), document);
+      return;
+    case COLUMN_DATE:
+      if (cf_document_get_date (document) != NULL)
+        {
+          gtk_label_set_text (GTK_LABEL (cell), cf_document_get_date (document));
+          gtk_widget_remove_css_class (cell, "dim-label");
+          gtk_widget_set_tooltip_text (cell, NULL);
+        }
+      else
+        {
+          const char *modified = cf_document_get_modified (document);
+
+          text = g_strndup (modified ? modified : "", 10);
+          gtk_label_set_text (GTK_LABEL (cell), text);
+          gtk_widget_add_css_class (cell, "dim-label");
+          gtk_widget_set_tooltip_text (cell, _("The file’s date; the document has no date of its own yet"));
+        }
+      return;
+    case COLUMN_TYPE:
+      text = cf_short_type_label (cf_document_get_mime_type (document));
+      {
+        g_autofree char *description = cf_describe_mime_type (cf_document_get_mime_type (document));
+
+        gtk_widget_set_tooltip_text (cell, description);
+      }
+      break;
+    case COLUMN_AUTHOR:
+      text = g_strdup (cf_document_get_author (document) ? cf_document_get_author (document) : "");
+      break;
+    case COLUMN_CLAIMS:
+      text = claims_text (self, document);
+      gtk_widget_set_tooltip_text (cell, text[0] ? text : NULL);
+      break;
+    case COLUMN_SIZE:
+      text = g_format_size (cf_document_get_size (document));
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (GTK_LABEL (cell), text);
+}
+
+static void
+set_up_column (CfDocumentTable     *self,
+               GtkColumnViewColumn *column,
+               Column               kind,
+               CfDocumentSort       sort)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(CfKeySorter) sorter = g_object_new (CF_TYPE_KEY_SORTER, NULL);
+
+  g_object_set_data (G_OBJECT (factory), "cf-table", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
+  gtk_column_view_column_set_factory (column, factory);
+
+  sorter->key = sort;
+  sorter->probe = &self->probe;
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+}
+
+/* Models -------------------------------------------------------------------- */
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  CfDocumentTable *self = user_data;
+  CfDocument *document = item;
+  gint64 id = cf_document_get_id (document);
+  CfDocumentList *children;
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_document_list_is_tree (self->list) || cf_document_get_n_children (document) == 0)
+    return NULL;
+
+  children = g_hash_table_lookup (self->children, &id);
+  if (children == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      children = cf_document_list_new (cf_session_get_reader (self->session),
+                                       CF_DOCUMENT_VIEW_CHILDREN, id);
+      if (!cf_document_list_reload (children, &error))
+        g_debug ("Could not list the family of %" G_GINT64_FORMAT ": %s", id, error->message);
+      g_hash_table_insert (self->children, key, children);
+    }
+  return G_LIST_MODEL (g_object_ref (children));
+}
+
+static guint64
+rows_read_by_children (CfDocumentTable *self)
+{
+  GHashTableIter iter;
+  CfDocumentList *list;
+  guint64 n = 0;
+
+  g_hash_table_iter_init (&iter, self->children);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &list))
+    n += cf_document_list_get_n_rows_read (list);
+  return n;
+}
+
+static void
+update_empty (CfDocumentTable *self)
+{
+  gboolean empty = self->list == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+on_items_changed (GListModel      *model,
+                  guint            position,
+                  guint            removed,
+                  guint            added,
+                  CfDocumentTable *self)
+{
+  if (removed != added)
+    {
+      update_empty (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ROWS]);
+    }
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      CfDocumentTable   *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+}
+
+/* Builds the models for the current view, sort and search. */
+static void
+rebuild (CfDocumentTable *self)
+{
+  g_autoptr(GError) error = NULL;
+  CfDocumentList *list;
+
+  if (self->session == NULL)
+    return;
+
+  if (self->list != NULL)
+    {
+      self->n_rows_read_before += cf_document_list_get_n_rows_read (self->list) +
+                                  rows_read_by_children (self);
+      g_signal_handlers_disconnect_by_func (self->list, on_items_changed, self);
+    }
+  g_hash_table_remove_all (self->children);
+
+  list = cf_document_list_new (cf_session_get_reader (self->session), self->view, self->view_id);
+  cf_document_list_set_sort (list, self->sort, self->descending);
+  cf_document_list_set_search (list, self->search);
+  if (!cf_document_list_reload (list, &error))
+    cf_show_error (GTK_WIDGET (self), _("Could not list the documents"), error);
+  g_set_object (&self->list, list);
+  g_object_unref (list);
+  g_signal_connect (self->list, "items-changed", G_CALLBACK (on_items_changed), self);
+
+  g_clear_object (&self->tree);
+  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->list)),
+                                        FALSE, FALSE, create_children, self, NULL);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  update_empty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ROWS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+}
+
+static void
+on_sorter_changed (GtkSorter       *sorter,
+                   GtkSorterChange  change,
+                   CfDocumentTable *self)
+{
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  self->probe = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->probe < 0 || order == GTK_ORDERING_EQUAL)
+    {
+      self->sort = CF_DOCUMENT_SORT_IMPORTED;
+      self->descending = FALSE;
+    }
+  else
+    {
+      self->sort = self->probe;
+      self->descending = order == GTK_ORDERING_LARGER;
+    }
+  self->probe = -1;
+  rebuild (self);
+}
+
+/* Pointer: which row, drag, context menu ------------------------------------ */
+
+static GtkListItem *
+item_at (CfDocumentTable *self,
+         double           x,
+         double           y)
+{
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+
+  for (; widget != NULL && widget != GTK_WIDGET (self->column_view);
+       widget = gtk_widget_get_parent (widget))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "cf-list-item");
+
+      if (item != NULL)
+        return item;
+    }
+  return NULL;
+}
+
+/* Right-clicking or dragging a row that is not selected acts on that row
+ * alone, like a file manager. */
+static gboolean
+select_row_at (CfDocumentTable *self,
+               double           x,
+               double           y)
+{
+  GtkListItem *item = item_at (self, x, y);
+  guint position;
+
+  if (item == NULL || gtk_list_item_get_item (item) == NULL)
+    return FALSE;
+  position = gtk_list_item_get_position (item);
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  return TRUE;
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource   *source,
+                 double           x,
+                 double           y,
+                 CfDocumentTable *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  GValue value = G_VALUE_INIT;
+  GdkContentProvider *content;
+
+  if (!select_row_at (self, x, y))
+    return NULL;
+  ids = cf_document_table_get_selected_ids (self);
+  if (ids->len == 0)
+    return NULL;
+  g_value_init (&value, CF_TYPE_DOCUMENT_IDS);
+  g_value_set_boxed (&value, ids);
+  content = gdk_content_provider_new_for_value (&value);
+  g_value_unset (&value);
+  return content;
+}
+
+static void
+on_drag_begin (GtkDragSource   *source,
+               GdkDrag         *drag,
+               CfDocumentTable *self)
+{
+  guint n = cf_document_table_get_n_selected (self);
+  g_autofree char *count = cf_format_count (n);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s document",
+                                                        "%s documents", n), count);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "cf-drag-label");
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag)), label);
+}
+
+static void
+popup_menu_at (CfDocumentTable *self,
+               double           x,
+               double           y)
+{
+  GdkRectangle rect = { 0, 0, 1, 1 };
+  graphene_point_t in, out;
+
+  if (gtk_popover_menu_get_menu_model (self->context_popover) == NULL)
+    return;
+  graphene_point_init (&in, x, y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self), &in, &out))
+    out = in;
+  rect.x = out.x;
+  rect.y = out.y;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_popover));
+}
+
+static void
+on_secondary_click (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    CfDocumentTable *self)
+{
+  if (!select_row_at (self, x, y))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, x, y);
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CfDocumentTable *self = CF_DOCUMENT_TABLE (widget);
+
+  if (cf_document_table_get_n_selected (self) == 0)
+    return;
+  popup_menu_at (self, gtk_widget_get_width (GTK_WIDGET (self->column_view)) / 3.0, 40);
+}
+
+static void
+on_activate (GtkColumnView   *view,
+             guint            position,
+             CfDocumentTable *self)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+  g_autoptr(CfDocument) document = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (document != NULL)
+    g_signal_emit (self, signals [DOCUMENT_ACTIVATED], 0, cf_document_get_id (document));
+}
+
+/* GObject and GtkWidget ------------------------------------------------------ */
+
+static void
+cf_document_table_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  CfDocumentTable *self = CF_DOCUMENT_TABLE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+cf_document_table_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  CfDocumentTable *self = CF_DOCUMENT_TABLE (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->context_popover));
+}
+
+static void
+cf_document_table_dispose (GObject *object)
+{
+  CfDocumentTable *self = (CfDocumentTable *)object;
+
+  /* gtk_widget_dispose_template is GTK 4.10: unparent by hand. */
+  g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->context_popover, gtk_widget_unparent);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_func (self->list, on_items_changed, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (cf_document_table_parent_class)->dispose (object);
+}
+
+static void
+cf_document_table_finalize (GObject *object)
+{
+  CfDocumentTable *self = (CfDocumentTable *)object;
+
+  g_free (self->search);
+  G_OBJECT_CLASS (cf_document_table_parent_class)->finalize (object);
+}
+
+static void
+cf_document_table_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CfDocumentTable *self = CF_DOCUMENT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, cf_document_table_get_n_selected (self));
+      break;
+    case PROP_N_ROWS:
+      g_value_set_uint (value, cf_document_table_get_n_rows (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_document_table_class_init (CfDocumentTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_document_table_dispose;
+  object_class->finalize = cf_document_table_finalize;
+  object_class->get_property = cf_document_table_get_property;
+  widget_class->measure = cf_document_table_measure;
+  widget_class->size_allocate = cf_document_table_size_allocate;
+
+  properties [PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_N_ROWS] =
+    g_param_spec_uint ("n-rows", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals [DOCUMENT_ACTIVATED] =
+    g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/casefile/Casefile/ui/cf-document-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, exhibit_column);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, title_column);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, date_column);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, type_column);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, author_column);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, claims_column);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, size_column);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, context_popover);
+
+  gtk_widget_class_install_action (widget_class, "table.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "table.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "table.context-menu", NULL);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+cf_document_table_init (CfDocumentTable *self)
+{
+  GtkDragSource *drag;
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->selection = gtk_multi_selection_new (NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
+
+  set_up_column (self, self->exhibit_column, COLUMN_EXHIBIT, CF_DOCUMENT_SORT_EXHIBIT);
+  set_up_column (self, self->title_column, COLUMN_TITLE, CF_DOCUMENT_SORT_TITLE);
+  set_up_column (self, self->date_column, COLUMN_DATE, CF_DOCUMENT_SORT_DATE);
+  set_up_column (self, self->type_column, COLUMN_TYPE, CF_DOCUMENT_SORT_TYPE);
+  set_up_column (self, self->author_column, COLUMN_AUTHOR, CF_DOCUMENT_SORT_AUTHOR);
+  set_up_column (self, self->claims_column, COLUMN_CLAIMS, CF_DOCUMENT_SORT_CLAIMS);
+  set_up_column (self, self->size_column, COLUMN_SIZE, CF_DOCUMENT_SORT_SIZE);
+  self->probe = -1;
+  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
+                    G_CALLBACK (on_sorter_changed), self);
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY | GDK_ACTION_LINK);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+}
+
+/* API ------------------------------------------------------------------------- */
+
+void
+cf_document_table_set_session (CfDocumentTable *self,
+                               CfSession       *session)
+{
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  self->view = CF_DOCUMENT_VIEW_ALL;
+  self->view_id = 0;
+  if (session != NULL)
+    rebuild (self);
+}
+
+void
+cf_document_table_set_view (CfDocumentTable *self,
+                            CfDocumentView   view,
+                            gint64           id)
+{
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+
+  self->view = view;
+  self->view_id = id;
+  rebuild (self);
+}
+
+CfDocumentView
+cf_document_table_get_view (CfDocumentTable *self,
+                            gint64          *id)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), CF_DOCUMENT_VIEW_ALL);
+  if (id != NULL)
+    *id = self->view_id;
+  return self->view;
+}
+
+void
+cf_document_table_set_search (CfDocumentTable *self,
+                              const char      *text)
+{
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (g_strcmp0 (self->search, text) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (text);
+  rebuild (self);
+}
+
+void
+cf_document_table_set_empty_text (CfDocumentTable *self,
+                                  const char      *title,
+                                  const char      *description)
+{
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+}
+
+void
+cf_document_table_set_context_menu (CfDocumentTable *self,
+                                    GMenuModel      *menu)
+{
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+  gtk_popover_menu_set_menu_model (self->context_popover, menu);
+}
+
+void
+cf_document_table_reload (CfDocumentTable *self)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  CfDocumentList *children;
+
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+
+  if (self->list == NULL)
+    return;
+  if (!cf_document_list_reload (self->list, &error))
+    {
+      cf_show_error (GTK_WIDGET (self), _("Could not list the documents"), error);
+      return;
+    }
+  g_hash_table_iter_init (&iter, self->children);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
+    cf_document_list_reload (children, NULL);
+}
+
+/* Replacing a row's item makes the tree collapse it and the selection
+ * forget it; both are put back, so tagging an open family keeps it open
+ * and selected. */
+void
+cf_document_table_invalidate (CfDocumentTable *self,
+                              GArray          *ids)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GArray) expanded = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  CfDocumentList *children;
+
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+
+  if (self->list == NULL)
+    return;
+  /* A copy: the model hands out its own set, which the change rewrites. */
+  {
+    g_autoptr(GtkBitset) current = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+    selected = gtk_bitset_copy (current);
+  }
+
+  if (ids == NULL)
+    {
+      GHashTableIter it;
+      gint64 *key;
+
+      g_hash_table_iter_init (&it, self->children);
+      while (g_hash_table_iter_next (&it, (gpointer *) &key, NULL))
+        g_array_append_val (expanded, *key);
+    }
+  else
+    for (guint i = 0; i < ids->len; i++)
+      if (g_hash_table_contains (self->children, &g_array_index (ids, gint64, i)))
+        g_array_append_val (expanded, g_array_index (ids, gint64, i));
+
+  /* Which of those families are open right now. */
+  for (guint i = 0; i < expanded->len;)
+    {
+      guint position = cf_document_list_find (self->list, g_array_index (expanded, gint64, i));
+      g_autoptr(GtkTreeListRow) row = position != G_MAXUINT
+        ? gtk_tree_list_model_get_child_row (self->tree, position) : NULL;
+
+      if (row != NULL && gtk_tree_list_row_get_expanded (row))
+        i++;
+      else
+        g_array_remove_index (expanded, i);
+    }
+
+  if (ids == NULL)
+    cf_document_list_invalidate_all (self->list);
+  else
+    cf_document_list_invalidate (self->list, (const gint64 *) (gpointer) ids->data, ids->len);
+  g_hash_table_iter_init (&iter, self->children);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
+    {
+      if (ids == NULL)
+        cf_document_list_invalidate_all (children);
+      else
+        cf_document_list_invalidate (children, (const gint64 *) (gpointer) ids->data, ids->len);
+    }
+
+  for (guint i = 0; i < expanded->len; i++)
+    {
+      guint position = cf_document_list_find (self->list, g_array_index (expanded, gint64, i));
+      g_autoptr(GtkTreeListRow) row = position != G_MAXUINT
+        ? gtk_tree_list_model_get_child_row (self->tree, position) : NULL;
+
+      if (row != NULL)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, selected);
+}
+
+gboolean
+cf_document_table_add_imported (CfDocumentTable *self,
+                                const gint64    *ids,
+                                const gint64    *parent_ids,
+                                guint            n_ids)
+{
+  g_autoptr(GHashTable) grown = NULL;
+  gboolean placed;
+  GHashTableIter iter;
+  gint64 *key;
+  CfDocumentList *children;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), FALSE);
+
+  if (self->list == NULL)
+    return TRUE;
+  placed = cf_document_list_add_imported (self->list, ids, parent_ids, n_ids);
+  if (!cf_document_list_is_tree (self->list))
+    return placed;
+
+  /* Members of an open family join it; a parent that got its first members
+   * is redrawn so that it can be expanded. */
+  g_hash_table_iter_init (&iter, self->children);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
+    cf_document_list_add_imported (children, ids, parent_ids, n_ids);
+
+  grown = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n_ids; i++)
+    if (parent_ids[i] > 0 && !g_hash_table_contains (self->children, &parent_ids[i]))
+      g_hash_table_add (grown, (gpointer) &parent_ids[i]);
+  if (g_hash_table_size (grown) > 0)
+    {
+      g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      g_hash_table_iter_init (&iter, grown);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+        g_array_append_val (changed, *key);
+      cf_document_table_invalidate (self, changed);
+    }
+  return placed;
+}
+
+GArray *
+cf_document_table_get_selected_ids (CfDocumentTable *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+  guint n_top = 0, next = 0;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), ids);
+
+  if (self->tree == NULL)
+    return ids;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->tree)) ==
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    {
+      /* No family is open: rows are the list's rows. */
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+           ok;
+           ok = gtk_bitset_iter_next (&iter, &position))
+        {
+          gint64 id = cf_document_list_get_id (self->list, position);
+
+          g_array_append_val (ids, id);
+        }
+      return ids;
+    }
+  /* Top-level rows give their id from the list without reading the row
+   * (selecting all of 100,000 rows must not load them); members, which are
+   * few, are read. n_top counts the top-level rows above position. */
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(GtkTreeListRow) row = NULL;
+      gint64 id;
+
+      for (; next < position; next++)
+        {
+          g_autoptr(GtkTreeListRow) above = gtk_tree_list_model_get_row (self->tree, next);
+
+          if (above != NULL && gtk_tree_list_row_get_depth (above) == 0)
+            n_top++;
+        }
+      row = gtk_tree_list_model_get_row (self->tree, position);
+      if (row == NULL)
+        continue;
+      if (gtk_tree_list_row_get_depth (row) == 0)
+        id = cf_document_list_get_id (self->list, n_top);
+      else
+        {
+          g_autoptr(CfDocument) document = gtk_tree_list_row_get_item (row);
+
+          id = cf_document_get_id (document);
+        }
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+guint
+cf_document_table_get_n_selected (CfDocumentTable *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
+
+  if (self->tree == NULL)
+    return 0;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+CfDocument *
+cf_document_table_dup_selected (CfDocumentTable *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), NULL);
+
+  if (self->tree == NULL)
+    return NULL;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_get_size (selected) != 1)
+    return NULL;
+  row = gtk_tree_list_model_get_row (self->tree, gtk_bitset_get_minimum (selected));
+  return row ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+gboolean
+cf_document_table_select_id (CfDocumentTable *self,
+                             gint64           id)
+{
+  guint position;
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), FALSE);
+
+  if (self->list == NULL)
+    return FALSE;
+  position = cf_document_list_find (self->list, id);
+  if (position == G_MAXUINT)
+    return FALSE;
+  row = gtk_tree_list_model_get_child_row (self->tree, position);
+  if (row == NULL)
+    return FALSE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
+                                   gtk_tree_list_row_get_position (row), TRUE);
+  return TRUE;
+}
+
+void
+cf_document_table_select_all (CfDocumentTable *self)
+{
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+guint
+cf_document_table_get_n_rows (CfDocumentTable *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
+  return self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+}
+
+CfDocumentList *
+cf_document_table_get_list (CfDocumentTable *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), NULL);
+  return self->list;
+}
+
+GtkColumnView *
+cf_document_table_get_column_view (CfDocumentTable *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), NULL);
+  return self->column_view;
+}
+
+guint64
+cf_document_table_get_n_rows_read (CfDocumentTable *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
+  return self->n_rows_read_before +
+         (self->list ? cf_document_list_get_n_rows_read (self->list) : 0) +
+         rows_read_by_children (self);
+}

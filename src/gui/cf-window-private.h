@@ -1,0 +1,95 @@
+/* cf-window-private.h — what the files of CfWindow share: cf-window.c (the
+ * window, opening a case, which actions are enabled), cf-window-actions.c
+ * (the commands) and cf-window-import.c (importing). */
+#pragma once
+
+#include "cf-window.h"
+
+#include "cf-details-pane.h"
+#include "cf-document-table.h"
+#include "cf-importer.h"
+#include "cf-sidebar.h"
+
+G_BEGIN_DECLS
+
+struct _CfWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwStatusPage *welcome_page;
+  AdwPreferencesGroup *recent_group;
+  GtkListBox *recent_list;
+  AdwStatusPage *loading_page;
+  AdwWindowTitle *window_title;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkRevealer *notice_revealer;
+  GtkLabel *notice_label;
+  GtkOverlay *drop_overlay;
+  GtkRevealer *drop_revealer;
+  AdwFlap *flap;
+  GtkPaned *paned;
+  CfSidebar *sidebar;
+  CfDocumentTable *table;
+  CfDetailsPane *details;
+  GtkRevealer *import_revealer;
+  GtkLabel *import_count_label;
+  GtkLabel *import_bytes_label;
+  GtkLabel *import_current_label;
+  GtkProgressBar *import_progress;
+  GtkLabel *status_label;
+  GtkButton *undo_button;
+
+  GSettings *settings;
+  CfSession *session;
+  GCancellable *open_cancellable;
+  GMenu *tag_menu;          /* "Tag to" submenu of the document menu */
+  GMenu *untag_menu;
+
+  /* Import */
+  CfImporter *importer;
+  GCancellable *import_cancellable;
+  GArray *import_ids;       /* committed, not yet shown */
+  GArray *import_parents;
+  guint import_flush_source;
+  guint import_reload_source;
+  gboolean import_needs_reload;
+  gint64 import_started;
+  GListStore *import_notes;  /* CfImportNote of the last import */
+
+  /* Long operations that hold the case (export, numbering) */
+  gboolean exclusive_busy;
+};
+
+/* cf-window.c */
+void     cf_window_update_actions     (CfWindow    *self);
+void     cf_window_update_status      (CfWindow    *self);
+void     cf_window_show_notice        (CfWindow    *self,
+                                       const char  *text);
+void     cf_window_set_exclusive_busy (CfWindow    *self,
+                                       gboolean     busy);
+void     cf_window_remember_folder    (CfWindow    *self,
+                                       const char  *key,
+                                       GFile       *file);
+GFile   *cf_window_dup_folder         (CfWindow    *self,
+                                       const char  *key);
+void     cf_window_create_case        (CfWindow             *self,
+                                       const char           *path,
+                                       const CfCaseSettings *settings);
+
+/* cf-window-actions.c */
+void     cf_window_class_init_actions (GtkWidgetClass *widget_class);
+void     cf_window_apply_edit         (CfWindow    *self,
+                                       CfEdit      *edit,
+                                       const char  *done_text);
+void     cf_window_rebuild_claim_menus (CfWindow   *self);
+
+/* cf-window-import.c */
+void     cf_window_class_init_import  (GtkWidgetClass *widget_class);
+void     cf_window_init_import        (CfWindow    *self);
+void     cf_window_dispose_import     (CfWindow    *self);
+
+G_END_DECLS
