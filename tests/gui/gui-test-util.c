@@ -1,0 +1,297 @@
+/* gui-test-util.c — shared helpers of the GUI tests (see gui-test-util.h). */
+#include "gui-test-util.h"
+
+#include <string.h>
+
+#include "test-fixtures.h"
+
+static GtkApplication *application;
+
+void
+gt_init (int    *argc,
+         char ***argv)
+{
+  tu_init (argc, argv);
+  cf_application_init_i18n ();
+  gtk_init ();
+  adw_init ();
+}
+
+GtkApplication *
+gt_application (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (application != NULL)
+    return application;
+  application = GTK_APPLICATION (cf_application_new (G_APPLICATION_NON_UNIQUE));
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  /* startup ran in register: app actions exist. Hold it so that closing
+   * windows in a test does not end it. */
+  g_application_hold (G_APPLICATION (application));
+  return application;
+}
+
+CfWindow *
+gt_new_window (void)
+{
+  CfWindow *window = cf_window_new (gt_application ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  gt_spin (50);
+  return window;
+}
+
+typedef struct
+{
+  gboolean timed_out;
+} Timeout;
+
+static gboolean
+on_timeout (gpointer data)
+{
+  Timeout *t = data;
+
+  t->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+gt_wait_until (GtCondition  cond,
+               gpointer     data,
+               guint        timeout_ms,
+               const char  *what)
+{
+  Timeout t = { FALSE };
+  guint id = g_timeout_add (timeout_ms, on_timeout, &t);
+
+  while (!cond (data) && !t.timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!t.timed_out)
+    g_source_remove (id);
+  if (t.timed_out && !cond (data))
+    g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
+}
+
+void
+gt_spin (guint ms)
+{
+  Timeout t = { FALSE };
+
+  g_timeout_add (ms, on_timeout, &t);
+  while (!t.timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+edits_done (gpointer data)
+{
+  CfSession *session = cf_window_get_session (data);
+
+  return session != NULL && !cf_session_get_busy (session);
+}
+
+void
+gt_wait_edits (CfWindow *window)
+{
+  gt_wait_until (edits_done, window, 20000, "the edits to be applied");
+  /* Let the views catch up with what the edits changed. */
+  gt_spin (30);
+}
+
+static gboolean
+has_session (gpointer data)
+{
+  return cf_window_get_session (data) != NULL;
+}
+
+void
+gt_open_case (CfWindow   *window,
+              const char *path)
+{
+  cf_window_open_case (window, path, FALSE);
+  gt_wait_until (has_session, window, 20000, "the case to open");
+  gt_spin (100);
+}
+
+GtkWidget *
+gt_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        found = window;
+    }
+  return found;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return gt_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+GtkWidget *
+gt_wait_toplevel (GType type)
+{
+  gt_wait_until (toplevel_shown, GSIZE_TO_POINTER (type), 10000, g_type_name (type));
+  gt_spin (50);
+  return gt_find_toplevel (type);
+}
+
+static gboolean
+weak_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+gt_wait_gone (GtkWidget *toplevel)
+{
+  gpointer pointer = toplevel;
+
+  g_object_add_weak_pointer (G_OBJECT (toplevel), &pointer);
+  gt_wait_until (weak_cleared, &pointer, 60000, "a window to close");
+}
+
+void
+gt_close (GtkWidget *toplevel)
+{
+  gpointer pointer = toplevel;
+
+  g_object_add_weak_pointer (G_OBJECT (toplevel), &pointer);
+  gtk_window_close (GTK_WINDOW (toplevel));
+  gt_wait_until (weak_cleared, &pointer, 60000, "a window to close");
+}
+
+static const char *
+widget_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_BUTTON (widget))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (ADW_IS_STATUS_PAGE (widget))
+    return adw_status_page_get_title (ADW_STATUS_PAGE (widget));
+  return NULL;
+}
+
+GtkWidget *
+gt_find_widget (GtkWidget  *widget,
+                GType       type,
+                const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (text == NULL || g_strcmp0 (widget_text (widget), text) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gt_find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+gt_answer_file_chooser (GFile *file)
+{
+  GtkWidget *dialog = gt_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autoptr(GError) error = NULL;
+  GtkFileChooserAction action = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog));
+
+  if (action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
+    /* With nothing selected, a folder chooser answers its current folder. */
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, &error);
+  else
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, &error);
+  g_assert_no_error (error);
+  /* The chooser loads the folder before it knows the selection. */
+  gt_spin (400);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gt_spin (50);
+}
+
+static void
+write_png (const char *path)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+}
+
+guint
+gt_write_evidence (const char *dir)
+{
+  g_autofree char *contract = g_build_filename (dir, "위탁계약서.txt", NULL);
+  g_autofree char *memo = g_build_filename (dir, "내부 메모.txt", NULL);
+  g_autofree char *legacy = g_build_filename (dir, "euc-kr 공문.txt", NULL);
+  g_autofree char *screenshot = g_build_filename (dir, "화면캡처.png", NULL);
+  g_autofree char *archive = g_build_filename (dir, "메일 첨부.zip", NULL);
+  g_autofree char *cp949 = NULL;
+  gsize cp949_len = 0;
+  TuZip *zip;
+
+  tu_write_text (contract, "개인정보 처리업무 위탁계약서\n\n제4조 (목적) 수탁자는 위탁자의 "
+                           "이상거래 탐지 업무를 위하여만 개인정보를 처리한다.\n");
+  tu_write_text (memo, "내부 메모: 재위탁 금지 조항 확인 완료. 암호화 전송.\n");
+  cp949 = tu_to_cp949 ("개인정보보호위원회 공문: 제3자 제공에 해당함\n", &cp949_len);
+  tu_write_file (legacy, cp949, cp949_len);
+  write_png (screenshot);
+
+  zip = tu_zip_new ();
+  tu_zip_add (zip, "전송 로그.txt", -1, "2023-01-05 10:00 전송 1,204건\n", strlen ("2023-01-05 10:00 전송 1,204건\n"),
+              TU_ZIP_UTF8_FLAG);
+  tu_zip_add (zip, "안전성 확보조치.txt", -1, "AES-256 암호화, 접근 통제\n",
+              strlen ("AES-256 암호화, 접근 통제\n"), TU_ZIP_UTF8_FLAG | TU_ZIP_DEFLATE);
+  tu_zip_write (zip, archive);
+  /* Four files, the archive, and its two members. */
+  return 7;
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (text != NULL && text[0] != '\0')
+        g_ptr_array_add (texts, g_strdup (text));
+    }
+  if (GTK_IS_EDITABLE (widget) && GTK_IS_TEXT (widget))
+    {
+      const char *placeholder = gtk_text_get_placeholder_text (GTK_TEXT (widget));
+
+      if (placeholder != NULL && gtk_editable_get_text (GTK_EDITABLE (widget))[0] == '\0')
+        g_ptr_array_add (texts, g_strdup (placeholder));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+GPtrArray *
+gt_visible_texts (GtkWidget *widget)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (widget, texts);
+  return texts;
+}

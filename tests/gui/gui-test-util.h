@@ -1,0 +1,67 @@
+/* gui-test-util.h — what the GUI tests share: starting the real
+ * application and a window, waiting on the main loop for something to
+ * happen, finding the dialogs a command opened, and the evidence files the
+ * tests import. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-application.h"
+#include "cf-window.h"
+#include "test-util.h"
+
+G_BEGIN_DECLS
+
+/* Call first: tu_init, gettext, GTK and libadwaita. */
+void         gt_init                 (int          *argc,
+                                      char       ***argv);
+/* The application, registered (not unique, so tests run side by side). */
+GtkApplication *gt_application       (void);
+/* A new, shown window of the application. */
+CfWindow    *gt_new_window           (void);
+
+typedef gboolean (*GtCondition) (gpointer data);
+/* Runs the main loop until cond holds; fails the test after timeout_ms. */
+void         gt_wait_until           (GtCondition   cond,
+                                      gpointer      data,
+                                      guint         timeout_ms,
+                                      const char   *what);
+/* Runs the main loop for ms milliseconds. */
+void         gt_spin                 (guint         ms);
+/* Waits until the window's case has applied every edit. */
+void         gt_wait_edits           (CfWindow     *window);
+/* Opens (or creates) a case in the window and waits for it. */
+void         gt_open_case            (CfWindow     *window,
+                                      const char   *path);
+
+/* The newest toplevel of the type, or NULL. */
+GtkWidget   *gt_find_toplevel        (GType         type);
+/* Waits for a toplevel of the type to appear. */
+GtkWidget   *gt_wait_toplevel        (GType         type);
+/* Waits for the toplevel to be destroyed (closed). */
+void         gt_wait_gone            (GtkWidget    *toplevel);
+/* Closes the window as its close button does and waits until it is gone. */
+void         gt_close                (GtkWidget    *toplevel);
+/* The first descendant of widget of the type whose label/title is text
+ * (NULL text: any), or NULL. */
+GtkWidget   *gt_find_widget          (GtkWidget    *widget,
+                                      GType         type,
+                                      const char   *text);
+/* Answers the file chooser a command opened (GtkFileChooserNative shows a
+ * GtkFileChooserDialog when there is no portal), as a user would. */
+void         gt_answer_file_chooser  (GFile        *file);
+
+/* Writes the test evidence into dir: Korean-named text files (UTF-8 and
+ * CP949), a PNG, and a ZIP with two members. Returns how many documents
+ * importing dir gives (files plus archive members). */
+guint        gt_write_evidence       (const char   *dir);
+
+/* A template child of a widget, by its id in the .ui file. */
+#define gt_child(widget, type, name) \
+  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
+
+/* Every label the user can see under widget (GtkLabel texts, window
+ * titles, button labels), for language checks. */
+GPtrArray   *gt_visible_texts        (GtkWidget    *widget);
+
+G_END_DECLS
