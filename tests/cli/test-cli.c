@@ -131,6 +131,7 @@ test_workflow (Fixture       *f,
   g_assert_nonnull (strstr (out, "Imported 5, duplicates 1, skipped 0, failed 0"));
   g_assert_false (g_file_test ("/escape.txt", G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
 
   /* list --json: the promised fields. */
   status = tu_run_cli (&out, NULL, "list", f->case_path, "--json", NULL);

@@ -60,8 +60,8 @@ fixture_set_up (Fixture       *f,
                                         "위탁은 고지로 족하고 동의는 필요 없음", NULL);
 
   f->contract = import_file (f, "위수탁계약서.pdf", pdf, strlen (pdf));
-  f->mail = import_file (f, "mail.txt", "From: partner\nSubject: 정산 데이터\n", 42);
-  f->memo = import_file (f, "memo.txt", "consent memo, comma, \"quoted\"", 30);
+  f->mail = import_file (f, "mail.txt", "From: partner\nSubject: 정산 데이터\n", strlen ("From: partner\nSubject: 정산 데이터\n"));
+  f->memo = import_file (f, "memo.txt", "consent memo, comma, \"quoted\"", strlen ("consent memo, comma, \"quoted\""));
   f->privileged = import_file (f, "legal-advice.txt", "privileged advice", 17);
   tu_zip_add (zip, "screenshot-1.txt", -1, "screen one", 10, TU_ZIP_STORE);
   tu_zip_add (zip, "screenshot-2.txt", -1, "screen two", 10, TU_ZIP_STORE);
@@ -607,7 +607,7 @@ extract (const char *bundle,
   struct archive *disk = archive_write_disk_new ();
   struct archive_entry *entry;
   g_autofree char *cwd = g_get_current_dir ();
-  char *top = NULL;
+  g_autofree char *top = NULL;
 
   archive_read_support_format_all (a);
   archive_write_disk_set_options (disk, ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_SECURE_SYMLINKS);

@@ -1,0 +1,301 @@
+/* test-large-case.c — a case of 100,000 documents opens, scrolls, sorts,
+ * searches and selects in the real window without reading every row: the
+ * list reads ids first and rows on demand, and this counts the rows read.
+ *
+ * Importing 100,000 files would take minutes of fsyncs, so the rows are
+ * written straight into a case the core created (the schema's columns the
+ * list shows); nothing else about the case is faked. Timings go to the
+ * test log. */
+#include "gui-test-util.h"
+
+#include <sqlite3.h>
+
+#include "cf-document-list.h"
+#include "cf-document-table.h"
+#include "cf-sidebar.h"
+
+#define N_DOCUMENTS   100000
+#define N_FAMILIES    1000
+#define N_MEMBERS     3
+#define N_TOP         (N_DOCUMENTS - N_FAMILIES * N_MEMBERS)
+
+/* Every row's data read before the list was used must stay a few screens. */
+#define MAX_ROWS_READ 2000
+
+static char *case_path;
+static CfWindow *window;
+
+static void
+sql (sqlite3    *db,
+     const char *statement)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, statement, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", statement, message);
+}
+
+static void
+make_case (const char *dir)
+{
+  g_autoptr(CfCase) kase = tu_new_case (dir, "대량 사건");
+  g_autofree char *db_path = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *insert = NULL;
+  gint64 id = 0;
+  static const char *types[] = { "application/pdf", "text/plain", "image/jpeg", "message/rfc822",
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
+  static const char *authors[] = { "페이코리아 법무팀", "해외 결제사", "개인정보보호위원회", NULL };
+  gint64 started = g_get_monotonic_time ();
+
+  case_path = g_strdup (cf_case_get_path (kase));
+  db_path = g_build_filename (case_path, CF_CASE_DATABASE_NAME, NULL);
+  g_clear_object (&kase);
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sql (db, "BEGIN");
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO documents (id, parent_id, name, name_raw, "
+                                       "name_encoding, source, size, modified, mime_type, title, "
+                                       "doc_date, author, imported, position, expansion) VALUES "
+                                       "(?1, ?2, ?3, ?3, 'utf-8', ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                       "'2026-11-28T00:00:00Z', ?11, ?12)",
+                                       -1, &insert, NULL), ==, SQLITE_OK);
+  /* Every 97th top-level document is an archive with three members. */
+  for (guint top = 0; top < N_TOP; top++)
+    {
+      gboolean family = top % 97 == 0 && top / 97 < N_FAMILIES;
+      gint64 parent;
+
+      id++;
+      parent = id;
+      {
+        g_autofree char *name = g_strdup_printf ("증거 문서 %05u.%s", top, family ? "zip" : "pdf");
+        g_autofree char *title = g_strdup_printf ("증거 문서 %05u", top);
+        g_autofree char *date = g_strdup_printf ("20%02u-%02u-%02u", 18 + top % 6, 1 + top % 12, 1 + top % 28);
+
+        sqlite3_reset (insert);
+        sqlite3_bind_int64 (insert, 1, id);
+        sqlite3_bind_null (insert, 2);
+        sqlite3_bind_text (insert, 3, name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (insert, 4, name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64 (insert, 5, 1000 + top * 7 % 900000);
+        sqlite3_bind_text (insert, 6, "2026-01-01T00:00:00Z", -1, SQLITE_STATIC);
+        sqlite3_bind_text (insert, 7, family ? "application/zip" : types[top % G_N_ELEMENTS (types)],
+                           -1, SQLITE_STATIC);
+        sqlite3_bind_text (insert, 8, title, -1, SQLITE_TRANSIENT);
+        if (top % 3 == 0)
+          sqlite3_bind_null (insert, 9);
+        else
+          sqlite3_bind_text (insert, 9, date, -1, SQLITE_TRANSIENT);
+        if (authors[top % 4] != NULL)
+          sqlite3_bind_text (insert, 10, authors[top % 4], -1, SQLITE_STATIC);
+        else
+          sqlite3_bind_null (insert, 10);
+        sqlite3_bind_int (insert, 11, 0);
+        if (family)
+          sqlite3_bind_text (insert, 12, "done", -1, SQLITE_STATIC);
+        else
+          sqlite3_bind_null (insert, 12);
+        g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      }
+      for (guint m = 0; family && m < N_MEMBERS; m++)
+        {
+          g_autofree char *name = g_strdup_printf ("첨부 %u.txt", m + 1);
+          g_autofree char *source = g_strdup_printf ("증거 문서 %05u.zip!/첨부 %u.txt", top, m + 1);
+          g_autofree char *title = g_strdup_printf ("첨부 %u", m + 1);
+
+          id++;
+          sqlite3_reset (insert);
+          sqlite3_bind_int64 (insert, 1, id);
+          sqlite3_bind_int64 (insert, 2, parent);
+          sqlite3_bind_text (insert, 3, name, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (insert, 4, source, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (insert, 5, 120);
+          sqlite3_bind_text (insert, 6, "2026-01-01T00:00:00Z", -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 7, "text/plain", -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 8, title, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_null (insert, 9);
+          sqlite3_bind_null (insert, 10);
+          sqlite3_bind_int (insert, 11, m + 1);
+          sqlite3_bind_null (insert, 12);
+          g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+        }
+    }
+  sqlite3_finalize (insert);
+  sql (db, "COMMIT");
+  sqlite3_close (db);
+  g_assert_cmpint (id, ==, N_DOCUMENTS);
+  g_test_message ("wrote %d documents in %.2f s", N_DOCUMENTS,
+                  (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+}
+
+static CfDocumentTable *
+table (void)
+{
+  return CF_DOCUMENT_TABLE (cf_window_get_table (window));
+}
+
+static GtkAdjustment *
+vadjustment (void)
+{
+  GtkWidget *view = GTK_WIDGET (cf_document_table_get_column_view (table ()));
+
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static void
+test_open (void)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint64 read;
+
+  window = gt_new_window ();
+  gt_open_case (window, case_path);
+  g_test_message ("opened the case and showed the list in %.3f s", seconds_since (start));
+
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, N_TOP);
+  read = cf_document_table_get_n_rows_read (table ());
+  g_test_message ("rows read to show the first screen: %" G_GUINT64_FORMAT, read);
+  g_assert_cmpuint (read, >, 0);
+  g_assert_cmpuint (read, <, MAX_ROWS_READ);
+  /* What is on screen is the start of the case. */
+  g_assert_nonnull (gt_find_widget (GTK_WIDGET (cf_document_table_get_column_view (table ())),
+                                    GTK_TYPE_LABEL, "증거 문서 00001"));
+  /* The sidebar counted all of them (not only the top of each family). */
+  gt_spin (600);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gt_child (cf_window_get_sidebar (window), CF_TYPE_SIDEBAR,
+                                                            "all_count"))), ==, "100000");
+}
+
+static void
+test_scroll (void)
+{
+  GtkAdjustment *adjustment = vadjustment ();
+  gint64 start = g_get_monotonic_time ();
+  guint64 read;
+  g_autofree char *last = g_strdup_printf ("증거 문서 %05u", N_TOP - 1);
+
+  /* Jump through the list the way a scrollbar drag does. */
+  for (guint step = 1; step <= 20; step++)
+    {
+      gtk_adjustment_set_value (adjustment,
+                                (gtk_adjustment_get_upper (adjustment) -
+                                 gtk_adjustment_get_page_size (adjustment)) * step / 20.0);
+      gt_spin (20);
+    }
+  g_test_message ("scrolled through %d rows in 20 jumps in %.3f s", N_TOP, seconds_since (start));
+  read = cf_document_table_get_n_rows_read (table ());
+  g_test_message ("rows read after scrolling to the end: %" G_GUINT64_FORMAT, read);
+  g_assert_cmpuint (read, <, MAX_ROWS_READ);
+  g_assert_nonnull (gt_find_widget (GTK_WIDGET (cf_document_table_get_column_view (table ())),
+                                    GTK_TYPE_LABEL, last));
+  gtk_adjustment_set_value (adjustment, 0);
+  gt_spin (50);
+}
+
+static void
+test_family (void)
+{
+  GtkColumnView *view = cf_document_table_get_column_view (table ());
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  /* The first document is an archive: its members open under it. */
+  g_assert_true (gtk_tree_list_row_is_expandable (row));
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  gt_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, before + N_MEMBERS);
+  g_assert_nonnull (gt_find_widget (GTK_WIDGET (view), GTK_TYPE_LABEL, "첨부 2"));
+  gtk_tree_list_row_set_expanded (row, FALSE);
+  gt_spin (20);
+}
+
+static void
+test_sort (void)
+{
+  GtkColumnView *view = cf_document_table_get_column_view (table ());
+  GtkColumnViewColumn *title = GTK_COLUMN_VIEW_COLUMN (gt_child (table (), CF_TYPE_DOCUMENT_TABLE, "title_column"));
+  g_autofree char *last = g_strdup_printf ("증거 문서 %05u", N_TOP - 1);
+  gint64 start = g_get_monotonic_time ();
+  guint64 read_before = cf_document_table_get_n_rows_read (table ());
+  gboolean descending;
+
+  /* What clicking the Title header twice does. */
+  gtk_column_view_sort_by_column (view, title, GTK_SORT_DESCENDING);
+  gt_spin (50);
+  g_test_message ("sorted %d rows by title in %.3f s", N_TOP, seconds_since (start));
+  g_assert_cmpint (cf_document_list_get_sort (cf_document_table_get_list (table ()), &descending),
+                   ==, CF_DOCUMENT_SORT_TITLE);
+  g_assert_true (descending);
+  g_assert_nonnull (gt_find_widget (GTK_WIDGET (view), GTK_TYPE_LABEL, last));
+  g_assert_cmpuint (cf_document_table_get_n_rows_read (table ()) - read_before, <, MAX_ROWS_READ);
+
+  start = g_get_monotonic_time ();
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  gt_spin (50);
+  g_test_message ("back to import order in %.3f s", seconds_since (start));
+  g_assert_cmpint (cf_document_list_get_sort (cf_document_table_get_list (table ()), NULL),
+                   ==, CF_DOCUMENT_SORT_IMPORTED);
+}
+
+static void
+test_search (void)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  cf_document_table_set_search (table (), "문서 0500");
+  gt_spin (20);
+  g_test_message ("searched %d documents in %.3f s", N_DOCUMENTS, seconds_since (start));
+  /* 05000 … 05009 */
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, 10);
+  cf_document_table_set_search (table (), NULL);
+  gt_spin (20);
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, N_TOP);
+}
+
+static void
+test_select_all (void)
+{
+  guint64 read_before = cf_document_table_get_n_rows_read (table ());
+  g_autoptr(GArray) ids = NULL;
+  gint64 start;
+
+  /* Ctrl+A in the list. */
+  cf_document_table_select_all (table ());
+  gt_spin (20);
+  g_assert_cmpuint (cf_document_table_get_n_selected (table ()), ==, N_TOP);
+  start = g_get_monotonic_time ();
+  ids = cf_document_table_get_selected_ids (table ());
+  g_test_message ("ids of %d selected rows in %.3f s", N_TOP, seconds_since (start));
+  g_assert_cmpuint (ids->len, ==, N_TOP);
+  g_assert_cmpuint (cf_document_table_get_n_rows_read (table ()) - read_before, <, MAX_ROWS_READ);
+  /* The status line says so. */
+  g_assert_nonnull (strstr (cf_window_get_status_text (window), "selected"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+
+  gt_init (&argc, &argv);
+  dir = tu_temp_dir ();
+  make_case (dir);
+
+  g_test_add_func ("/large-case/open", test_open);
+  g_test_add_func ("/large-case/scroll", test_scroll);
+  g_test_add_func ("/large-case/family", test_family);
+  g_test_add_func ("/large-case/sort", test_sort);
+  g_test_add_func ("/large-case/search", test_search);
+  g_test_add_func ("/large-case/select-all", test_select_all);
+  return g_test_run ();
+}
