@@ -399,10 +399,8 @@ cf_case_remove_claim (CfCase   *self,
 {
   sqlite3 *db;
   g_autoptr(CfClaim) claim = NULL;
-  g_autoptr(sqlite3_stmt) subtree = NULL;
   g_autoptr(sqlite3_stmt) remove = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean has_row;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
@@ -414,25 +412,13 @@ cf_case_remove_claim (CfCase   *self,
   db = cf_case_get_db (self);
 
   /* Deepest first, so children go before their parents. */
-  subtree = cf_db_prepare (db,
-                           "WITH RECURSIVE sub (id, depth) AS (SELECT ?1, 0 UNION ALL "
-                           "SELECT c.id, sub.depth + 1 FROM claims c JOIN sub ON c.parent_id = sub.id) "
-                           "SELECT id FROM sub ORDER BY depth DESC, id",
-                           error);
-  if (subtree == NULL)
+  ids = cf_db_query_ids (db,
+                         "WITH RECURSIVE sub (id, depth) AS (SELECT ?1, 0 UNION ALL "
+                         "SELECT c.id, sub.depth + 1 FROM claims c JOIN sub ON c.parent_id = sub.id) "
+                         "SELECT id FROM sub ORDER BY depth DESC, id",
+                         id, error);
+  if (ids == NULL)
     return FALSE;
-  sqlite3_bind_int64 (subtree, 1, id);
-  for (;;)
-    {
-      gint64 sub_id;
-
-      if (!cf_db_step (db, subtree, &has_row, error))
-        return FALSE;
-      if (!has_row)
-        break;
-      sub_id = sqlite3_column_int64 (subtree, 0);
-      g_array_append_val (ids, sub_id);
-    }
   if (ids->len > 1 && !recursive)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
@@ -664,29 +650,9 @@ cf_case_list_tagged_ids (CfCase  *self,
                          gint64   claim_id,
                          GError **error)
 {
-  sqlite3 *db;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean has_row;
-
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
 
-  db = cf_case_get_db (self);
-  stmt = cf_db_prepare (db, "SELECT document_id FROM tags WHERE claim_id = ? ORDER BY document_id",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, claim_id);
-  for (;;)
-    {
-      gint64 id;
-
-      if (!cf_db_step (db, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-      id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  return g_steal_pointer (&ids);
+  return cf_db_query_ids (cf_case_get_db (self),
+                          "SELECT document_id FROM tags WHERE claim_id = ?1 ORDER BY document_id",
+                          claim_id, error);
 }

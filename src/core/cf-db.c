@@ -239,6 +239,33 @@ cf_db_query_int64 (sqlite3    *db,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+GArray *
+cf_db_query_ids (sqlite3     *db,
+                 const char  *sql,
+                 gint64       arg,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cf_db_prepare (db, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, arg);
+  for (;;)
+    {
+      gint64 id;
+
+      if (!cf_db_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 cf_db_quick_check (sqlite3  *db,
                    GError  **error)

@@ -60,6 +60,11 @@ void          cf_db_rollback       (sqlite3       *db);
 gint64        cf_db_query_int64    (sqlite3       *db,
                                     const char    *sql,
                                     gint64         fallback);
+/* Runs sql with ?1 bound to arg and returns its first column as gint64s. */
+GArray       *cf_db_query_ids      (sqlite3       *db,
+                                    const char    *sql,
+                                    gint64         arg,
+                                    GError       **error);
 
 gboolean      cf_db_quick_check    (sqlite3       *db,
                                     GError       **error);

@@ -97,34 +97,20 @@ cf_case_withdraw_if_unqualified (CfCase  *self,
                                  GError **error)
 {
   sqlite3 *db = cf_case_get_db (self);
-  g_autoptr(sqlite3_stmt) numbered = NULL;
   g_autoptr(sqlite3_stmt) withdraw = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autofree char *now = cf_utc_now_iso ();
-  gboolean has_row;
 
   g_assert (!sqlite3_get_autocommit (db));
 
   /* Untagging an email also takes its attachments out of the numbering. */
-  numbered = cf_db_prepare (db,
-                            "WITH RECURSIVE down (id) AS (SELECT ?1 UNION ALL "
-                            "  SELECT c.id FROM documents c JOIN down ON c.parent_id = down.id) "
-                            "SELECT e.document_id FROM exhibits e JOIN down ON e.document_id = down.id",
-                            error);
-  if (numbered == NULL)
+  ids = cf_db_query_ids (db,
+                         "WITH RECURSIVE down (id) AS (SELECT ?1 UNION ALL "
+                         "  SELECT c.id FROM documents c JOIN down ON c.parent_id = down.id) "
+                         "SELECT e.document_id FROM exhibits e JOIN down ON e.document_id = down.id",
+                         document_id, error);
+  if (ids == NULL)
     return FALSE;
-  sqlite3_bind_int64 (numbered, 1, document_id);
-  for (;;)
-    {
-      gint64 id;
-
-      if (!cf_db_step (db, numbered, &has_row, error))
-        return FALSE;
-      if (!has_row)
-        break;
-      id = sqlite3_column_int64 (numbered, 0);
-      g_array_append_val (ids, id);
-    }
 
   withdraw = cf_db_prepare (db,
                             "UPDATE exhibits SET former_document_id = document_id, "
