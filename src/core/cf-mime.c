@@ -23,6 +23,47 @@ to_mime (const char *content_type)
   return mime ? mime : g_strdup ("application/octet-stream");
 }
 
+/* Types Debian 12's shared-mime-info does not know by name, with the
+ * container their bytes look like. Without this an HWPX would be taken
+ * for a plain ZIP (and expanded), an Outlook .msg for a bare OLE file. */
+static const struct
+{
+  const char *extension;
+  const char *mime_type;
+  const char *container;
+} extra_types[] = {
+  { ".hwpx", "application/hwp+zip", "application/zip" },
+  { ".msg", "application/vnd.ms-outlook", "application/x-ole-storage" },
+};
+
+static const char *
+extra_type_for (const char *name,
+                const char *by_data)
+{
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+  if (lower == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (extra_types); i++)
+    if (g_str_has_suffix (lower, extra_types[i].extension) &&
+        (by_data == NULL || is_generic (by_data) ||
+         g_content_type_is_a (by_data, extra_types[i].container)))
+      return extra_types[i].mime_type;
+  return NULL;
+}
+
+char *
+cf_mime_from_name (const char *name)
+{
+  g_autofree char *type = NULL;
+  const char *extra = extra_type_for (name, NULL);
+
+  if (extra != NULL)
+    return g_strdup (extra);
+  type = g_content_type_guess (name, NULL, 0, NULL);
+  return to_mime (type);
+}
+
 char *
 cf_mime_guess (const char   *name,
                const guint8 *head,
@@ -43,6 +84,8 @@ cf_mime_guess (const char   *name,
     }
 
   by_data = g_content_type_guess (NULL, head, head_len, &data_uncertain);
+  if (extra_type_for (name, by_data) != NULL)
+    return g_strdup (extra_type_for (name, by_data));
   if (name != NULL && name[0] != '\0')
     by_name = g_content_type_guess (name, NULL, 0, &name_uncertain);
 
@@ -80,14 +123,6 @@ cf_mime_guess (const char   *name,
       return to_mime (by_name);
     }
   return to_mime (by_data);
-}
-
-char *
-cf_mime_from_name (const char *name)
-{
-  g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
-
-  return to_mime (type);
 }
 
 gboolean
