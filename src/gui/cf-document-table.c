@@ -148,6 +148,39 @@ new_cell_label (gboolean numeric)
   return label;
 }
 
+/* Tooltips of cells come from a query, not gtk_widget_set_tooltip_text:
+ * setting one makes GTK ask the X server where the pointer is, and binding
+ * a screen of rows would wait on hundreds of round trips. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "cf-tooltip");
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+enable_tooltip (GtkWidget *widget)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "cf-tooltip", g_strdup (text), g_free);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -163,7 +196,8 @@ setup_cell (GtkSignalListItemFactory *factory,
         GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
 
         cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-        gtk_widget_set_tooltip_text (lock, _("Locked: produced to the court, never renumbered"));
+        enable_tooltip (lock);
+        set_tooltip (lock, _("Locked: produced to the court, never renumbered"));
         gtk_widget_add_css_class (lock, "dim-label");
         gtk_box_append (GTK_BOX (cell), new_cell_label (FALSE));
         gtk_box_append (GTK_BOX (cell), lock);
@@ -173,11 +207,14 @@ setup_cell (GtkSignalListItemFactory *factory,
       {
         GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
         GtkWidget *label = new_cell_label (FALSE);
+        GtkWidget *status = gtk_image_new ();
 
         gtk_widget_set_hexpand (label, TRUE);
+        enable_tooltip (label);
+        enable_tooltip (status);
         gtk_box_append (GTK_BOX (box), gtk_image_new ());
         gtk_box_append (GTK_BOX (box), label);
-        gtk_box_append (GTK_BOX (box), gtk_image_new ());
+        gtk_box_append (GTK_BOX (box), status);
         cell = gtk_tree_expander_new ();
         gtk_tree_expander_set_child (GTK_TREE_EXPANDER (cell), box);
       }
@@ -187,8 +224,11 @@ setup_cell (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_DATE:
     case COLUMN_TYPE:
-    case COLUMN_AUTHOR:
     case COLUMN_CLAIMS:
+      cell = new_cell_label (FALSE);
+      enable_tooltip (cell);
+      break;
+    case COLUMN_AUTHOR:
     default:
       cell = new_cell_label (FALSE);
       break;
@@ -217,7 +257,7 @@ bind_title (GtkTreeExpander *expander,
   gtk_tree_expander_set_list_row (expander, row);
   gtk_image_set_from_gicon (GTK_IMAGE (icon), gicon);
   gtk_label_set_text (GTK_LABEL (label), cf_document_get_title (document));
-  gtk_widget_set_tooltip_text (label, cf_document_get_source (document));
+  set_tooltip (label, cf_document_get_source (document));
 
   if (cf_document_get_status (document) != CF_STATUS_OK)
     {
@@ -242,7 +282,7 @@ bind_title (GtkTreeExpander *expander,
   if (status_icon != NULL)
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (status), status_icon);
-      gtk_widget_set_tooltip_text (status, status_tip);
+      set_tooltip (status, status_tip);
     }
 }
 
@@ -301,7 +341,7 @@ bind_cell (GtkSignalListItemFactory *factory,
         {
           gtk_label_set_text (GTK_LABEL (cell), cf_document_get_date (document));
           gtk_widget_remove_css_class (cell, "dim-label");
-          gtk_widget_set_tooltip_text (cell, NULL);
+          set_tooltip (cell, NULL);
         }
       else
         {
@@ -310,7 +350,7 @@ bind_cell (GtkSignalListItemFactory *factory,
           text = g_strndup (modified ? modified : "", 10);
           gtk_label_set_text (GTK_LABEL (cell), text);
           gtk_widget_add_css_class (cell, "dim-label");
-          gtk_widget_set_tooltip_text (cell, _("The file’s date; the document has no date of its own yet"));
+          set_tooltip (cell, _("The file’s date; the document has no date of its own yet"));
         }
       return;
     case COLUMN_TYPE:
@@ -318,7 +358,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       {
         g_autofree char *description = cf_describe_mime_type (cf_document_get_mime_type (document));
 
-        gtk_widget_set_tooltip_text (cell, description);
+        set_tooltip (cell, description);
       }
       break;
     case COLUMN_AUTHOR:
@@ -326,7 +366,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_CLAIMS:
       text = claims_text (self, document);
-      gtk_widget_set_tooltip_text (cell, text[0] ? text : NULL);
+      set_tooltip (cell, text);
       break;
     case COLUMN_SIZE:
       text = g_format_size (cf_document_get_size (document));

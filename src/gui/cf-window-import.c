@@ -20,19 +20,34 @@
  * ids at most this often while an import runs. */
 #define RELOAD_INTERVAL_MS 750
 
+/* GTK 4.8's list creates and measures a widget for each of the first 200
+ * or so rows at once; a short list therefore takes new rows a few at a
+ * time, one batch per main loop turn, so that no turn takes long. Past
+ * that, rows are added below what is shown and cost nothing. */
+#define SHORT_LIST_ROWS 256
+#define ROWS_PER_TURN   8
+
+static gboolean flush_idle (gpointer data);
+
 static void
 flush_imported (CfWindow *self)
 {
+  guint take;
+
   g_clear_handle_id (&self->import_flush_source, g_source_remove);
   if (self->import_ids->len == 0)
     return;
+  take = self->import_ids->len;
+  if (cf_document_table_get_n_rows (self->table) < SHORT_LIST_ROWS)
+    take = MIN (take, ROWS_PER_TURN);
   if (!cf_document_table_add_imported (self->table, (const gint64 *) (gpointer) self->import_ids->data,
-                                       (const gint64 *) (gpointer) self->import_parents->data,
-                                       self->import_ids->len))
+                                       (const gint64 *) (gpointer) self->import_parents->data, take))
     self->import_needs_reload = TRUE;
-  g_array_set_size (self->import_ids, 0);
-  g_array_set_size (self->import_parents, 0);
+  g_array_remove_range (self->import_ids, 0, take);
+  g_array_remove_range (self->import_parents, 0, take);
   cf_sidebar_queue_count (self->sidebar);
+  if (self->import_ids->len > 0)
+    self->import_flush_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle, self, NULL);
 }
 
 static gboolean
@@ -184,15 +199,20 @@ on_import_done (GObject      *object,
   /* The window may have closed meanwhile: then nothing is left to show. */
   if (self->importer != importer)
     return;
-  flush_imported (self);
   g_clear_object (&self->importer);
   g_clear_object (&self->import_cancellable);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   if (self->import_needs_reload)
     {
+      /* Reading the view again places what is still pending too. */
       self->import_needs_reload = FALSE;
+      g_clear_handle_id (&self->import_flush_source, g_source_remove);
+      g_array_set_size (self->import_ids, 0);
+      g_array_set_size (self->import_parents, 0);
       cf_document_table_reload (self->table);
     }
+  else
+    flush_imported (self);
   cf_sidebar_reload (self->sidebar);
   cf_window_update_actions (self);
   cf_window_update_status (self);

@@ -19,8 +19,10 @@
 #define N_MEMBERS     3
 #define N_TOP         (N_DOCUMENTS - N_FAMILIES * N_MEMBERS)
 
-/* Every row's data read before the list was used must stay a few screens. */
-#define MAX_ROWS_READ 2000
+/* Showing a screen reads the rows around it (the list widget keeps some
+ * above and below): a few hundred rows, never the whole case. */
+#define MAX_ROWS_READ         2000
+#define MAX_ROWS_READ_PER_JUMP 250
 
 static char *case_path;
 static CfWindow *window;
@@ -192,8 +194,10 @@ test_scroll (void)
     }
   g_test_message ("scrolled through %d rows in 20 jumps in %.3f s", N_TOP, seconds_since (start));
   read = cf_document_table_get_n_rows_read (table ());
-  g_test_message ("rows read after scrolling to the end: %" G_GUINT64_FORMAT, read);
-  g_assert_cmpuint (read, <, MAX_ROWS_READ);
+  g_test_message ("rows read after scrolling to the end: %" G_GUINT64_FORMAT " (%.1f%% of the case)",
+                  read, 100.0 * read / N_DOCUMENTS);
+  /* The first screen and 20 more. */
+  g_assert_cmpuint (read, <, 21 * MAX_ROWS_READ_PER_JUMP);
   g_assert_nonnull (gt_find_widget (GTK_WIDGET (cf_document_table_get_column_view (table ())),
                                     GTK_TYPE_LABEL, last));
   gtk_adjustment_set_value (adjustment, 0);
@@ -222,7 +226,9 @@ static void
 test_sort (void)
 {
   GtkColumnView *view = cf_document_table_get_column_view (table ());
-  GtkColumnViewColumn *title = GTK_COLUMN_VIEW_COLUMN (gt_child (table (), CF_TYPE_DOCUMENT_TABLE, "title_column"));
+  GtkColumnViewColumn *title = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (table ()),
+                                                                                      CF_TYPE_DOCUMENT_TABLE,
+                                                                                      "title_column"));
   g_autofree char *last = g_strdup_printf ("증거 문서 %05u", N_TOP - 1);
   gint64 start = g_get_monotonic_time ();
   guint64 read_before = cf_document_table_get_n_rows_read (table ());
