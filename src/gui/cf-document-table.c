@@ -275,8 +275,11 @@ bind_title (GtkTreeExpander *expander,
   else if (cf_document_get_duplicate_of (document) > 0)
     {
       status_icon = "edit-copy-symbolic";
-      status_tip = g_strdup_printf (_("The same bytes as document %" G_GINT64_FORMAT),
-                                    cf_document_get_duplicate_of (document));
+      g_autofree char *original = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                   cf_document_get_duplicate_of (document));
+
+      /* TRANSLATORS: %s is the number of the document it duplicates */
+      status_tip = g_strdup_printf (_("The same bytes as document %s"), original);
     }
   gtk_widget_set_visible (status, status_icon != NULL);
   if (status_icon != NULL)
@@ -651,6 +654,80 @@ context_menu_action (GtkWidget  *widget,
   popup_menu_at (self, gtk_widget_get_width (GTK_WIDGET (self->column_view)) / 3.0, 40);
 }
 
+/* Right opens the focused family, Left closes it (or goes to its head), as
+ * in a file manager's tree. */
+static GtkTreeExpander *
+focused_expander (CfDocumentTable *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return NULL;
+  if (GTK_IS_TREE_EXPANDER (focus))
+    return GTK_TREE_EXPANDER (focus);
+  /* The row has the focus; the expander is in its title cell. */
+  for (GtkWidget *child = gtk_widget_get_first_child (focus); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *cell = gtk_widget_get_first_child (child); cell != NULL;
+         cell = gtk_widget_get_next_sibling (cell))
+      if (GTK_IS_TREE_EXPANDER (cell))
+        return GTK_TREE_EXPANDER (cell);
+  return NULL;
+}
+
+static void
+expand_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CfDocumentTable *self = CF_DOCUMENT_TABLE (widget);
+  GtkTreeExpander *expander = focused_expander (self);
+  GtkTreeListRow *row = expander ? gtk_tree_expander_get_list_row (expander) : NULL;
+  gboolean expand = g_str_equal (action_name, "table.expand");
+
+  if (row == NULL)
+    return;
+  if (expand || gtk_tree_list_row_get_expanded (row))
+    {
+      gtk_tree_list_row_set_expanded (row, expand);
+      return;
+    }
+  /* Left on a member: up to the head of its family. */
+  {
+    g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+
+    if (parent != NULL)
+      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u",
+                                  gtk_tree_list_row_get_position (parent));
+  }
+}
+
+/* The column view takes Left and Right for itself; families open and
+ * close before it sees them. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CfDocumentTable       *self)
+{
+  const char *action = NULL;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right || keyval == GDK_KEY_plus ||
+      keyval == GDK_KEY_KP_Add)
+    action = "table.expand";
+  else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left || keyval == GDK_KEY_minus ||
+           keyval == GDK_KEY_KP_Subtract)
+    action = "table.collapse";
+  if (action == NULL || focused_expander (self) == NULL)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+  return TRUE;
+}
+
 static void
 on_activate (GtkColumnView   *view,
              guint            position,
@@ -780,6 +857,9 @@ cf_document_table_class_init (CfDocumentTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, context_popover);
 
   gtk_widget_class_install_action (widget_class, "table.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "table.expand", NULL, expand_action);
+  gtk_widget_class_install_action (widget_class, "table.collapse", NULL, expand_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "table.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "table.context-menu", NULL);
@@ -791,6 +871,7 @@ cf_document_table_init (CfDocumentTable *self)
 {
   GtkDragSource *drag;
   GtkGesture *click;
+  GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -821,6 +902,11 @@ cf_document_table_init (CfDocumentTable *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), key);
 }
 
 /* API ------------------------------------------------------------------------- */

@@ -12,6 +12,7 @@
 #include "cf-case-async.h"
 #include "cf-error.h"
 #include "cf-gui-util.h"
+#include "cf-numbering.h"
 
 #define MIN_PASSPHRASE 8
 
@@ -34,6 +35,8 @@ struct _CfExportDialog
   AdwStatusPage *done_page;
   AdwActionRow *sha_row;
   AdwActionRow *path_row;
+  AdwPreferencesGroup *numbers_group;
+  AdwActionRow *numbers_row;
 
   CfSession *session;
   GSettings *settings;
@@ -42,6 +45,7 @@ struct _CfExportDialog
   GFile *destination;
   gboolean overwrite;           /* the user agreed to replace it */
   GCancellable *cancellable;
+  GCancellable *check_cancellable;
   CfExportResult *result;
   gboolean busy;
 };
@@ -146,8 +150,10 @@ on_changed (CfExportDialog *self)
   if (!cf_bundle_can_encrypt ())
     adw_expander_row_set_subtitle (self->encrypt_row,
                                    _("This system cannot write AES-256 ZIP files."));
+  /* With every claim chosen, the single claims are moot. */
   for (guint i = 0; i < self->claim_checks->len; i++)
-    gtk_widget_set_sensitive (g_ptr_array_index (self->claim_checks, i),
+    gtk_widget_set_sensitive (gtk_widget_get_ancestor (g_ptr_array_index (self->claim_checks, i),
+                                                       ADW_TYPE_ACTION_ROW),
                               !gtk_check_button_get_active (self->all_check));
   update_destination (self);
 
@@ -356,6 +362,48 @@ cancel_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Tagged documents without a number cannot go into a bundle: say so
+ * before the user presses Export, and offer the numbering. */
+static void
+on_numbering_checked (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CfExportDialog) self = user_data;
+  g_autoptr(GPtrArray) changes = cf_case_number_exhibits_finish (CF_CASE (object), result, NULL);
+  g_autofree char *title = NULL;
+  guint n = 0;
+
+  if (changes == NULL || self->stack == NULL)
+    return;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CfNumberingChange *change = g_ptr_array_index (changes, i);
+
+      if (change->before == NULL && change->after != NULL)
+        n++;
+    }
+  if (n == 0)
+    return;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tagged document has no exhibit number yet",
+                                        "%u tagged documents have no exhibit number yet", n), n);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->numbers_row), title);
+  gtk_widget_set_visible (GTK_WIDGET (self->numbers_group), TRUE);
+}
+
+static void
+number_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  /* One dialog at a time: this one gives way to the numbering. */
+  gtk_window_destroy (GTK_WINDOW (widget));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.number", NULL);
+}
+
 static void
 copy_sha256_action (GtkWidget  *widget,
                     const char *action_name,
@@ -411,6 +459,8 @@ cf_export_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->destination);
@@ -469,6 +519,8 @@ cf_export_dialog_class_init (CfExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfExportDialog, done_page);
   gtk_widget_class_bind_template_child (widget_class, CfExportDialog, sha_row);
   gtk_widget_class_bind_template_child (widget_class, CfExportDialog, path_row);
+  gtk_widget_class_bind_template_child (widget_class, CfExportDialog, numbers_group);
+  gtk_widget_class_bind_template_child (widget_class, CfExportDialog, numbers_row);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_destination);
 
@@ -476,6 +528,7 @@ cf_export_dialog_class_init (CfExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "export.copy-sha256", NULL, copy_sha256_action);
   gtk_widget_class_install_action (widget_class, "export.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "export.number", NULL, number_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
 }
 
@@ -565,6 +618,10 @@ cf_export_dialog_new (GtkWindow *parent,
     self->destination = g_file_new_for_path (candidate);
   }
   on_changed (self);
+  self->check_cancellable = g_cancellable_new ();
+  cf_case_number_exhibits_async (cf_session_get_case (session), TRUE, self->check_cancellable,
+                                 on_numbering_checked, g_object_ref (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->export_button));
   return self;
 }
 

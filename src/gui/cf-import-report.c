@@ -49,9 +49,12 @@ cf_import_note_new (const CfImportItem *item)
   self->document_id = item->document_id;
   self->source = g_strdup (item->source);
   if (item->outcome == CF_IMPORT_DUPLICATE)
-    self->reason = g_strdup_printf (_("The same bytes as document %" G_GINT64_FORMAT "%s%s"),
-                                    item->duplicate_of, item->reason ? "; " : "",
-                                    item->reason ? item->reason : "");
+    {
+      g_autofree char *original = g_strdup_printf ("%" G_GINT64_FORMAT, item->duplicate_of);
+      g_autofree char *same = g_strdup_printf (_("The same bytes as document %s"), original);
+
+      self->reason = item->reason ? g_strdup_printf ("%s; %s", same, item->reason) : g_steal_pointer (&same);
+    }
   else
     self->reason = g_strdup (item->reason ? item->reason : _("No reason was given"));
   return self;

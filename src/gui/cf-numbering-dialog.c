@@ -220,6 +220,8 @@ on_preview_done (GObject      *object,
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   self->changes = changes;
   show_preview (self);
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->apply_button)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->apply_button));
 }
 
 static void

@@ -24,7 +24,9 @@ struct _CfPreview
   GtkPicture *picture;
   GtkTextView *text_view;
   GtkLabel *encoding_label;
-  AdwStatusPage *status_page;
+  GtkImage *status_icon;
+  GtkLabel *status_title;
+  GtkLabel *status_description;
   GCancellable *cancellable;
   CfPreviewKind kind;
 };
@@ -260,9 +262,10 @@ show_status (CfPreview     *self,
              const char    *description)
 {
   self->kind = kind;
-  adw_status_page_set_icon_name (self->status_page, icon);
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  gtk_image_set_from_icon_name (self->status_icon, icon);
+  gtk_label_set_text (self->status_title, title);
+  gtk_label_set_text (self->status_description, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_description), description != NULL);
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
@@ -398,7 +401,9 @@ cf_preview_class_init (CfPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPreview, picture);
   gtk_widget_class_bind_template_child (widget_class, CfPreview, text_view);
   gtk_widget_class_bind_template_child (widget_class, CfPreview, encoding_label);
-  gtk_widget_class_bind_template_child (widget_class, CfPreview, status_page);
+  gtk_widget_class_bind_template_child (widget_class, CfPreview, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfPreview, status_title);
+  gtk_widget_class_bind_template_child (widget_class, CfPreview, status_description);
 }
 
 static void

@@ -118,6 +118,16 @@ on_search_activate (CfTagDialog *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "tag.confirm", NULL);
 }
 
+/* Escape in the filter clears it first, then closes the dialog. */
+static void
+on_stop_search (CfTagDialog *self)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 on_row_activated (CfTagDialog   *self,
                   GtkListBoxRow *row)
@@ -158,6 +168,7 @@ cf_tag_dialog_class_init (CfTagDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
   gtk_widget_class_install_action (widget_class, "tag.confirm", NULL, confirm_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

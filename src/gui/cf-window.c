@@ -50,6 +50,7 @@ cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.check-case", has_case);
   gtk_widget_action_set_enabled (widget, "win.search", has_case);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_case);
+  gtk_widget_action_set_enabled (widget, "win.toggle-details", has_case);
   gtk_widget_action_set_enabled (widget, "win.new-claim", writable && !busy);
   gtk_widget_action_set_enabled (widget, "win.show-import-report",
                                  g_list_model_get_n_items (G_LIST_MODEL (self->import_notes)) > 0);
@@ -538,8 +539,8 @@ open_finish_cb (GObject      *object,
     g_autoptr(GString) notice = g_string_new (NULL);
 
     if (request->read_only)
-      g_string_append (notice, _("Opened read-only: you can look and export nothing, and "
-                                 "nothing you do here changes the case."));
+      g_string_append (notice, _("Opened read-only: you can look at everything, but nothing "
+                                 "here can change the case."));
     if (cf_case_get_recovery_note (kase) != NULL)
       g_string_append_printf (notice, "%s%s %s", notice->len ? "\n" : "",
                               _("Casefile recovered the case after an interruption:"),
@@ -799,6 +800,7 @@ cf_window_init (CfWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "paned-position"));
+  g_settings_bind (self->settings, "show-details", self->details, "visible", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect (self->sidebar, "view-changed", G_CALLBACK (on_view_changed), self);
   g_signal_connect (self->sidebar, "tag-documents", G_CALLBACK (on_tag_documents), self);
