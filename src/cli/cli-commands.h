@@ -5,6 +5,9 @@
 
 #include <glib.h>
 
+#include "cf-case.h"
+#include "cf-importer.h"
+
 G_BEGIN_DECLS
 
 int cli_cmd_new       (int argc, char **argv);
@@ -22,5 +25,11 @@ int cli_cmd_export    (int argc, char **argv);
 int cli_cmd_verify    (int argc, char **argv);
 int cli_cmd_log       (int argc, char **argv);
 int cli_cmd_fsck      (int argc, char **argv);
+int cli_cmd_reextract (int argc, char **argv);
+
+/* Shared by import and reextract (cli-extract.c, cli-import.c). */
+int  cli_read_documents    (CfCase             *kase);
+void cli_print_import_item (const CfImportItem *item,
+                            gpointer            user_data);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 #include "cli-commands.h"
 #include "cli-common.h"
 
+#include "cf-extraction.h"
+
 static void
 member_string (JsonBuilder *b,
                const char  *key,
@@ -56,6 +58,13 @@ add_document_json (JsonBuilder  *b,
   member_string (b, "type", cf_document_get_mime_type (d));
   member_string (b, "date", cf_document_get_date (d));
   member_string (b, "author", cf_document_get_author (d));
+  member_string (b, "recipients", cf_document_get_recipients (d));
+  json_builder_set_member_name (b, "pages");
+  if (cf_document_get_pages (d) > 0)
+    json_builder_add_int_value (b, cf_document_get_pages (d));
+  else
+    json_builder_add_null_value (b);
+  member_string (b, "text_status", cf_document_get_text_status (d));
   member_string (b, "modified", cf_document_get_modified (d));
   member_string (b, "imported", cf_document_get_imported (d));
   member_string (b, "status", cf_status_to_string (cf_document_get_status (d)));
@@ -83,6 +92,63 @@ add_document_json (JsonBuilder  *b,
   json_builder_end_array (b);
   json_builder_end_object (b);
   return TRUE;
+}
+
+/* What the reader found beyond the common fields, and the first lines of
+ * the text. */
+static void
+print_metadata_and_text (CfCase *kase,
+                         gint64  id)
+{
+  g_autofree char *metadata = cf_case_dup_document_metadata (kase, id, NULL);
+  g_autofree char *text = cf_case_dup_document_text (kase, id, NULL);
+  g_autoptr(JsonNode) node = metadata ? json_from_string (metadata, NULL) : NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (object, l->data);
+          g_autofree char *shown = NULL;
+
+          if (JSON_NODE_HOLDS_ARRAY (value))
+            {
+              JsonArray *array = json_node_get_array (value);
+              GString *joined = g_string_new (NULL);
+
+              for (guint i = 0; i < json_array_get_length (array) && i < 20; i++)
+                g_string_append_printf (joined, "%s%s", i ? ", " : "",
+                                        json_node_get_string (json_array_get_element (array, i)));
+              shown = g_string_free (joined, FALSE);
+            }
+          else if (JSON_NODE_HOLDS_VALUE (value))
+            shown = json_node_get_value_type (value) == G_TYPE_STRING
+                    ? g_strdup (json_node_get_string (value))
+                    : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+          if (shown != NULL)
+            g_print ("  [%s] %s\n", (const char *) l->data, shown);
+        }
+    }
+  if (text != NULL && text[0] != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit_set (text, "\n\f", 12);
+      guint shown = 0;
+
+      g_print ("Text (first lines):\n");
+      for (guint i = 0; lines[i] && shown < 10; i++)
+        {
+          g_strstrip (lines[i]);
+          if (lines[i][0] == '\0')
+            continue;
+          if (g_utf8_strlen (lines[i], -1) > 100)
+            *g_utf8_offset_to_pointer (lines[i], 100) = '\0';
+          g_print ("  %s\n", lines[i]);
+          shown++;
+        }
+    }
 }
 
 int
@@ -211,6 +277,11 @@ cli_cmd_show (int    argc,
   g_print ("  SHA-256:    %s\n", cf_document_get_sha256 (d) ? cf_document_get_sha256 (d) : "(not stored)");
   g_print ("  Date:       %s\n", cf_document_get_date (d) ? cf_document_get_date (d) : "");
   g_print ("  Author:     %s\n", cf_document_get_author (d) ? cf_document_get_author (d) : "");
+  if (cf_document_get_recipients (d) != NULL)
+    g_print ("  Recipients: %s\n", cf_document_get_recipients (d));
+  if (cf_document_get_pages (d) > 0)
+    g_print ("  Pages:      %u\n", cf_document_get_pages (d));
+  g_print ("  Text:       %s\n", cf_document_get_text_status (d));
   g_print ("  Modified:   %s\n", cf_document_get_modified (d) ? cf_document_get_modified (d) : "");
   g_print ("  Imported:   %s\n", cf_document_get_imported (d));
   g_print ("  Status:     %s%s%s\n", cf_status_to_string (cf_document_get_status (d)),
@@ -223,6 +294,7 @@ cli_cmd_show (int    argc,
   for (guint i = 0; warnings[i] && warnings[i + 1]; i += 2)
     g_print ("  Warning:    %s\n", warnings[i + 1]);
 
+  print_metadata_and_text (kase, id);
   g_print ("Claims:\n");
   if (tags->len == 0)
     g_print ("  (none)\n");

@@ -33,8 +33,8 @@ outcome_word (CfImportOutcome outcome)
     }
 }
 
-static void
-on_item (const CfImportItem *item,
+void
+cli_print_import_item (const CfImportItem *item,
          gpointer            user_data)
 {
   g_autofree char *indent = g_strnfill (item->depth * 2, ' ');
@@ -143,6 +143,7 @@ cli_cmd_import (int    argc,
   g_autofree char *max_bytes = NULL;
   g_autofree char *bytes_text = NULL;
   int max_ratio = 0, max_members = 0, max_depth = 0;
+  gboolean no_extract = FALSE;
   const CfImportProgress *t;
   CfImportLimits limits;
   ImportRun run;
@@ -158,6 +159,8 @@ cli_cmd_import (int    argc,
       "Stop after N archive members per item (default 200000)", "N" },
     { "max-depth", 0, 0, G_OPTION_ARG_INT, &max_depth,
       "Expand archives nested at most N deep (default 8)", "N" },
+    { "no-extract", 0, 0, G_OPTION_ARG_NONE, &no_extract,
+      "Only store; read the documents (text, dates, attachments) later with reextract", NULL },
     { NULL }
   };
 
@@ -188,7 +191,7 @@ cli_cmd_import (int    argc,
 
   importer = cf_importer_new (kase);
   cf_importer_set_limits (importer, &limits);
-  cf_importer_set_item_func (importer, on_item, NULL);
+  cf_importer_set_item_func (importer, cli_print_import_item, NULL);
   run.started = g_get_monotonic_time ();
   cf_importer_set_progress_func (importer, on_progress, &run);
 
@@ -223,6 +226,14 @@ cli_cmd_import (int    argc,
       status = CLI_ERROR;
       g_clear_error (&wait.error);
       return status;
+    }
+  if (!no_extract)
+    {
+      int status;
+
+      status = cli_read_documents (kase);
+      if (status != CLI_OK)
+        return status;
     }
   return t->n_failed > 0 ? CLI_PARTIAL : CLI_OK;
 }

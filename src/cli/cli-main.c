@@ -24,6 +24,7 @@ static const CliCommand commands[] = {
   { "number", "CASE", "Assign exhibit numbers", cli_cmd_number },
   { "export", "CASE OUT", "Write the evidence bundle", cli_cmd_export },
   { "verify", "BUNDLE", "Check a bundle against its checksums", cli_cmd_verify },
+  { "reextract", "CASE [DOC…]", "Read documents again (text, dates, attachments)", cli_cmd_reextract },
   { "log", "CASE", "Show the custody log", cli_cmd_log },
   { "fsck", "CASE", "Check a case for damage", cli_cmd_fsck },
 };

@@ -19,7 +19,8 @@
   "d.modified, d.mime_type, d.status, d.problem, d.title, d.doc_date, d.author, " \
   "d.privileged, d.privilege_basis, d.imported, e.main, e.sub, e.locked, " \
   "(SELECT count(*) FROM documents c WHERE c.parent_id = d.id), " \
-  "(SELECT count(*) FROM tags t WHERE t.document_id = d.id) " \
+  "(SELECT count(*) FROM tags t WHERE t.document_id = d.id), " \
+  "d.text_status, d.recipients, d.pages " \
   "FROM documents d LEFT JOIN exhibits e ON e.document_id = d.id "
 
 static CfDocument *
@@ -56,6 +57,9 @@ document_from_row (CfCase       *self,
     }
   d.n_children = sqlite3_column_int (stmt, 21);
   d.n_claims = sqlite3_column_int (stmt, 22);
+  d.text_status = cf_db_column_dup (stmt, 23);
+  d.recipients = cf_db_column_dup (stmt, 24);
+  d.pages = sqlite3_column_int (stmt, 25);
   return cf_document_new_take (&d);
 }
 
@@ -255,12 +259,17 @@ cf_case_edit_document (CfCase      *self,
                                 NULL);
   if (!cf_db_begin (db, error))
     return FALSE;
+  /* The edited bits keep a later reading of the document from
+   * overwriting what a person decided. */
   update = cf_db_prepare (db,
                           "UPDATE documents SET title = coalesce (?1, title), "
                           "doc_date = CASE WHEN ?2 IS NULL THEN doc_date WHEN ?2 = '' THEN NULL "
                           "ELSE ?2 END, "
                           "author = CASE WHEN ?3 IS NULL THEN author WHEN ?3 = '' THEN NULL "
-                          "ELSE ?3 END WHERE id = ?4",
+                          "ELSE ?3 END, "
+                          "edited = edited | (CASE WHEN ?1 IS NULL THEN 0 ELSE 1 END) "
+                          "  | (CASE WHEN ?2 IS NULL THEN 0 ELSE 2 END) "
+                          "  | (CASE WHEN ?3 IS NULL THEN 0 ELSE 4 END) WHERE id = ?4",
                           error);
   if (update == NULL)
     goto fail;
@@ -329,4 +338,29 @@ cf_case_set_privileged (CfCase      *self,
 fail:
   cf_db_rollback (db);
   return FALSE;
+}
+
+gboolean
+cf_document_refresh_status (sqlite3  *db,
+                            gint64    document_id,
+                            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+
+  update = cf_db_prepare (db,
+                          "UPDATE documents SET "
+                          "status = CASE WHEN import_status = 'failed' OR text_status = 'failed' "
+                          "  THEN 'failed' "
+                          "  WHEN import_status = 'partial' OR text_status = 'encrypted' "
+                          "  THEN 'partial' ELSE 'ok' END, "
+                          "problem = (SELECT group_concat (p, '; ') FROM ("
+                          "  SELECT documents.import_problem AS p "
+                          "  UNION ALL SELECT problem FROM extractions "
+                          "  WHERE extractions.document_id = documents.id) WHERE p IS NOT NULL) "
+                          "WHERE id = ?",
+                          error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, document_id);
+  return cf_db_step_done (db, update, error);
 }

@@ -25,6 +25,12 @@ gboolean       cf_case_withdraw_if_unqualified (CfCase  *self,
                                                 gint64   document_id,
                                                 GError **error);
 
+/* Recomputes a document's status and problem as the worse of what import
+ * found and what reading it found. Runs in the caller's transaction. */
+gboolean       cf_document_refresh_status  (sqlite3     *db,
+                                            gint64       document_id,
+                                            GError     **error);
+
 char          *cf_exhibit_format           (CfNumbering  numbering,
                                             CfParty      party,
                                             const char  *prefix,

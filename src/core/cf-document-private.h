@@ -31,6 +31,9 @@ typedef struct
   gboolean exhibit_locked;
   guint n_children;
   guint n_claims;
+  char *text_status;
+  char *recipients;
+  guint pages;
 } CfDocumentData;
 
 /* Takes ownership of the strings in data. */

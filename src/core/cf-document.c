@@ -30,6 +30,9 @@ enum {
   PROP_EXHIBIT,
   PROP_N_CHILDREN,
   PROP_N_CLAIMS,
+  PROP_TEXT_STATUS,
+  PROP_RECIPIENTS,
+  PROP_PAGES,
   N_PROPS
 };
 
@@ -53,6 +56,8 @@ cf_document_finalize (GObject *object)
   g_free (self->d.privilege_basis);
   g_free (self->d.imported);
   g_free (self->d.exhibit);
+  g_free (self->d.text_status);
+  g_free (self->d.recipients);
 
   G_OBJECT_CLASS (cf_document_parent_class)->finalize (object);
 }
@@ -115,6 +120,15 @@ cf_document_get_property (GObject    *object,
     case PROP_N_CLAIMS:
       g_value_set_uint (value, self->d.n_claims);
       break;
+    case PROP_TEXT_STATUS:
+      g_value_set_string (value, self->d.text_status);
+      break;
+    case PROP_RECIPIENTS:
+      g_value_set_string (value, self->d.recipients);
+      break;
+    case PROP_PAGES:
+      g_value_set_uint (value, self->d.pages);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,6 +159,9 @@ cf_document_class_init (CfDocumentClass *klass)
   properties [PROP_EXHIBIT] = g_param_spec_string ("exhibit", NULL, NULL, NULL, flags);
   properties [PROP_N_CHILDREN] = g_param_spec_uint ("n-children", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties [PROP_N_CLAIMS] = g_param_spec_uint ("n-claims", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties [PROP_TEXT_STATUS] = g_param_spec_string ("text-status", NULL, NULL, NULL, flags);
+  properties [PROP_RECIPIENTS] = g_param_spec_string ("recipients", NULL, NULL, NULL, flags);
+  properties [PROP_PAGES] = g_param_spec_uint ("pages", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -195,3 +212,6 @@ GETTER (guint, exhibit_sub, exhibit_sub)
 GETTER (gboolean, exhibit_locked, exhibit_locked)
 GETTER (guint, n_children, n_children)
 GETTER (guint, n_claims, n_claims)
+GETTER (const char *, text_status, text_status)
+GETTER (const char *, recipients, recipients)
+GETTER (guint, pages, pages)

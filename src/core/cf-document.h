@@ -39,5 +39,12 @@ guint        cf_document_get_exhibit_sub     (CfDocument *self);
 gboolean     cf_document_get_exhibit_locked  (CfDocument *self);
 guint        cf_document_get_n_children      (CfDocument *self);
 guint        cf_document_get_n_claims        (CfDocument *self);
+/* What reading it gave: "pending", "ok", "none" (no text of its own),
+ * "needs-ocr", "encrypted", "unsupported" or "failed". */
+const char  *cf_document_get_text_status     (CfDocument *self);
+/* Mail recipients, "a@x, b@y"; NULL for other documents. */
+const char  *cf_document_get_recipients      (CfDocument *self);
+/* Page (or slide) count; 0 when unknown or not paged. */
+guint        cf_document_get_pages           (CfDocument *self);
 
 G_END_DECLS

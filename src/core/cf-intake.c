@@ -115,8 +115,9 @@ prepare_all (CfIntake  *intake,
                                            "INSERT INTO documents (parent_id, sha256, duplicate_of, "
                                            "name, name_raw, name_encoding, source, size, modified, "
                                            "mime_type, status, problem, title, imported, import_run, "
-                                           "position, expansion) VALUES "
-                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                           "position, expansion, import_status, import_problem, "
+                                           "text_status) VALUES "
+                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?11, ?12, ?18)",
                                            error);
   if (intake->insert_document == NULL)
     return FALSE;
@@ -241,6 +242,22 @@ CfObjectStore *
 cf_intake_get_store (CfIntake *intake)
 {
   return intake->store;
+}
+
+sqlite3 *
+cf_intake_get_db (CfIntake *intake)
+{
+  return intake->db;
+}
+
+gboolean
+cf_intake_begin (CfIntake  *intake,
+                 GError   **error)
+{
+  if (!begin_batch (intake, error))
+    return FALSE;
+  intake->batch_items++;
+  return TRUE;
 }
 
 static void
@@ -475,6 +492,8 @@ cf_intake_record (CfIntake              *intake,
   sqlite3_bind_int64 (ins, 15, intake->run_id);
   sqlite3_bind_int64 (ins, 16, r->position);
   cf_db_bind_text (ins, 17, r->is_container ? "pending" : NULL);
+  /* What could not be stored cannot be read either. */
+  cf_db_bind_text (ins, 18, r->sha256 != NULL ? "pending" : "none");
   if (!cf_db_step_done (db, ins, error))
     return 0;
   id = sqlite3_last_insert_rowid (db);
@@ -530,7 +549,8 @@ cf_intake_set_expansion (CfIntake    *intake,
   if (!begin_batch (intake, error))
     return FALSE;
   update = cf_db_prepare (intake->db,
-                          "UPDATE documents SET expansion = ?, status = ?, problem = ? WHERE id = ?",
+                          "UPDATE documents SET expansion = ?1, import_status = ?2, "
+                          "import_problem = ?3 WHERE id = ?4",
                           error);
   if (update == NULL)
     return FALSE;
@@ -539,6 +559,7 @@ cf_intake_set_expansion (CfIntake    *intake,
   cf_db_bind_text (update, 3, problem);
   sqlite3_bind_int64 (update, 4, document_id);
   if (!cf_db_step_done (intake->db, update, error) ||
+      !cf_document_refresh_status (intake->db, document_id, error) ||
       !insert_warnings (intake, document_id, warnings, error))
     return FALSE;
   details = cf_custody_details ("expansion", expansion,

@@ -8,6 +8,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "cf-case.h"
 #include "cf-importer.h"
 #include "cf-names.h"
@@ -51,6 +53,12 @@ gboolean       cf_intake_finish          (CfIntake           *intake,
 void           cf_intake_free            (CfIntake           *intake);
 
 CfObjectStore *cf_intake_get_store       (CfIntake           *intake);
+/* The worker connection, for work recorded in the same batches (reading
+ * documents). cf_intake_begin makes sure a batch is open and counts one
+ * item towards its size. */
+sqlite3       *cf_intake_get_db          (CfIntake           *intake);
+gboolean       cf_intake_begin           (CfIntake           *intake,
+                                          GError            **error);
 
 /* A document already recorded for these bytes at this place (same source
  * and parent; for members the same index), or 0. *expansion gets its

@@ -142,11 +142,123 @@ cf_object_store_clean_tmp (CfObjectStore *store)
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (store->tmp_dir, name, NULL);
+      struct stat st;
 
-      if (unlink (path) == 0)
+      /* Folders are what document readers were writing into. */
+      if (lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
+        {
+          g_autoptr(GDir) sub = g_dir_open (path, 0, NULL);
+          const char *inner;
+
+          while (sub != NULL && (inner = g_dir_read_name (sub)) != NULL)
+            {
+              g_autofree char *p = g_build_filename (path, inner, NULL);
+              g_autoptr(GDir) deeper = g_dir_open (p, 0, NULL);
+              const char *leaf;
+
+              while (deeper != NULL && (leaf = g_dir_read_name (deeper)) != NULL)
+                {
+                  g_autofree char *q = g_build_filename (p, leaf, NULL);
+                  unlink (q);
+                }
+              if (deeper != NULL)
+                rmdir (p);
+              else
+                unlink (p);
+            }
+          if (rmdir (path) == 0)
+            removed++;
+        }
+      else if (unlink (path) == 0)
         removed++;
     }
   return removed;
+}
+
+char *
+cf_object_store_adopt (CfObjectStore  *store,
+                       const char     *path,
+                       guint64        *size,
+                       guint8         *head,
+                       gsize           head_max,
+                       gsize          *head_len,
+                       GError        **error)
+{
+  g_autofree guint8 *buf = g_malloc (CF_IO_BUFFER_SIZE);
+  g_autofree char *final = NULL;
+  char hex[CF_SHA256_HEX_LEN + 1];
+  CfSha256 sha;
+  guint64 total = 0;
+  struct stat st;
+  guint fan;
+  int fd;
+
+  *head_len = 0;
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      cf_set_error_from_errno (error, errno ? errno : EINVAL, "Could not read %s", path);
+      if (fd >= 0)
+        close (fd);
+      return NULL;
+    }
+  /* A second name would mean the file is also something else (a
+   * subverted writer linking a file of ours): never chmod or move that. */
+  if (st.st_nlink != 1 || st.st_uid != geteuid ())
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   "%s is not a plain file of its own; refused", path);
+      close (fd);
+      return NULL;
+    }
+  cf_sha256_init (&sha);
+  for (;;)
+    {
+      gssize n = cf_read_full (fd, buf, CF_IO_BUFFER_SIZE, error);
+
+      if (n < 0)
+        {
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (*head_len < head_max)
+        {
+          gsize take = MIN ((gsize) n, head_max - *head_len);
+
+          memcpy (head + *head_len, buf, take);
+          *head_len += take;
+        }
+      cf_sha256_update (&sha, buf, n);
+      total += n;
+    }
+  cf_sha256_finish (&sha, hex);
+  *size = total;
+
+  if (cf_object_store_has (store, hex, total))
+    {
+      close (fd);
+      unlink (path);
+      return g_strdup (hex);
+    }
+  if (fchmod (fd, 0444) != 0 || !cf_fsync_fd (fd, "the new object", error))
+    {
+      if (error && *error == NULL)
+        cf_set_error_from_errno (error, errno, "Could not protect the new object");
+      close (fd);
+      return NULL;
+    }
+  close (fd);
+  final = cf_object_store_path (store, hex);
+  if (rename (path, final) != 0)
+    {
+      cf_set_error_from_errno (error, errno, "Could not move the object into the store");
+      return NULL;
+    }
+  fan = g_ascii_xdigit_value (hex[0]) * 16 + g_ascii_xdigit_value (hex[1]);
+  store->dirty[fan] = TRUE;
+  return g_strdup (hex);
 }
 
 CfObjectWriter *

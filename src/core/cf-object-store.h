@@ -35,6 +35,18 @@ gboolean        cf_object_store_sync         (CfObjectStore  *store,
 /* Removes every temporary file (left by a crash). Returns the count. */
 guint           cf_object_store_clean_tmp    (CfObjectStore  *store);
 
+/* Takes a file someone else wrote inside the case's tmp/ (the extraction
+ * helper's children) into the store: hashes it here — the writer is not
+ * trusted —, makes it read-only and durable, and renames it into place, or
+ * deletes it when the object is stored already. Returns the SHA-256. */
+char           *cf_object_store_adopt        (CfObjectStore  *store,
+                                              const char     *path,
+                                              guint64        *size,
+                                              guint8         *head,
+                                              gsize           head_max,
+                                              gsize          *head_len,
+                                              GError        **error);
+
 CfObjectWriter *cf_object_writer_new         (CfObjectStore  *store,
                                               GError        **error);
 gboolean        cf_object_writer_write       (CfObjectWriter *writer,

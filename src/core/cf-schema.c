@@ -133,6 +133,33 @@ static const char *migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'the custody log is append-only'); END;"
   "CREATE TRIGGER custody_append_only_delete BEFORE DELETE ON custody"
   "  BEGIN SELECT RAISE (ABORT, 'the custody log is append-only'); END;",
+
+  /* 1 → 2: what the documents say (text, metadata), read by the
+   * extraction helper. status/problem of a document become the worse of
+   * what import found (kept in import_status/import_problem) and what
+   * reading it found, so re-reading can recompute them. */
+  "ALTER TABLE documents ADD COLUMN import_status TEXT NOT NULL DEFAULT 'ok';"
+  "ALTER TABLE documents ADD COLUMN import_problem TEXT;"
+  "UPDATE documents SET import_status = status, import_problem = problem;"
+  "ALTER TABLE documents ADD COLUMN text_status TEXT NOT NULL DEFAULT 'pending';"
+  "ALTER TABLE documents ADD COLUMN recipients TEXT;"
+  "ALTER TABLE documents ADD COLUMN pages INTEGER;"
+  /* Fields the user set by hand (1 title, 2 date, 4 author): reading a
+   * document again never overwrites them. */
+  "ALTER TABLE documents ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX documents_text_status ON documents (text_status);"
+  "ALTER TABLE document_warnings ADD COLUMN origin TEXT NOT NULL DEFAULT 'import';"
+  "CREATE TABLE extractions ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES documents (id),"
+  "  extractor TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),"
+  "  problem TEXT,"
+  "  text TEXT,"
+  "  text_truncated INTEGER NOT NULL DEFAULT 0,"
+  "  metadata TEXT NOT NULL DEFAULT '{}',"
+  "  extracted TEXT NOT NULL"
+  ");",
 };
 
 gboolean

@@ -34,7 +34,10 @@ fixture_set_up (Fixture       *f,
   tu_mkdir (sub);
   {
     g_autofree char *p = g_build_filename (f->evidence, "위수탁계약서.pdf", NULL);
-    tu_write_text (p, "%PDF-1.4\n위수탁 계약\n%%EOF\n");
+    g_autoptr(GBytes) pdf = tu_minimal_pdf ("Consignment Agreement", "KakaoPay",
+                                            "D:20180402100000+09'00'", "Article 4 limits the purpose");
+
+    tu_write_file (p, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
   }
   {
     g_autofree char *p = g_build_filename (sub, "정산 데이터 전송.eml", NULL);
@@ -42,7 +45,10 @@ fixture_set_up (Fixture       *f,
   }
   {
     g_autofree char *p = g_build_filename (f->evidence, "copy-of-contract.pdf", NULL);
-    tu_write_text (p, "%PDF-1.4\n위수탁 계약\n%%EOF\n");
+    g_autoptr(GBytes) pdf = tu_minimal_pdf ("Consignment Agreement", "KakaoPay",
+                                            "D:20180402100000+09'00'", "Article 4 limits the purpose");
+
+    tu_write_file (p, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
   }
   cp949 = tu_to_cp949 ("개인정보 처리방침 v3.txt", &len);
   tu_zip_add (zip, cp949, len, "policy v3", 9, TU_ZIP_DEFLATE);
@@ -150,7 +156,11 @@ test_workflow (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (contract, "name"), ==, "위수탁계약서.pdf");
   g_assert_cmpstr (json_object_get_string_member (contract, "type"), ==, "application/pdf");
   g_assert_cmpstr (json_object_get_string_member (contract, "status"), ==, "ok");
-  g_assert_cmpint (json_object_get_int_member (contract, "size"), ==, strlen ("%PDF-1.4\n위수탁 계약\n%%EOF\n"));
+  g_assert_cmpstr (json_object_get_string_member (contract, "title"), ==, "Consignment Agreement");
+  g_assert_cmpstr (json_object_get_string_member (contract, "date"), ==, "2018-04-02");
+  g_assert_cmpstr (json_object_get_string_member (contract, "author"), ==, "KakaoPay");
+  g_assert_cmpint (json_object_get_int_member (contract, "pages"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (contract, "text_status"), ==, "ok");
   contract_id = g_strdup_printf ("%d", find_doc (docs, "증거자료/위수탁계약서.pdf"));
   mail_id = g_strdup_printf ("%d", find_doc (docs, ".eml"));
   zip_id = g_strdup_printf ("%d", find_doc (docs, "policies.zip"));

@@ -300,3 +300,42 @@ tu_to_nfd (const char *utf8)
 {
   return g_utf8_normalize (utf8, -1, G_NORMALIZE_NFD);
 }
+
+GBytes *
+tu_minimal_pdf (const char *title,
+                const char *author,
+                const char *pdf_date,
+                const char *text)
+{
+  GString *pdf = g_string_new ("%PDF-1.4\n");
+  g_autofree char *content = g_strdup_printf ("BT /F1 12 Tf 20 100 Td (%s) Tj ET", text);
+  gsize offsets[7];
+
+  /* Offsets are recorded so that the cross-reference table is right and
+   * poppler reads the file without repairing it. */
+  offsets[1] = pdf->len;
+  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+  offsets[2] = pdf->len;
+  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+  offsets[3] = pdf->len;
+  g_string_append (pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] "
+                        "/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj\n");
+  offsets[4] = pdf->len;
+  g_string_append_printf (pdf, "4 0 obj << /Length %zu >> stream\n%s\nendstream endobj\n",
+                          strlen (content), content);
+  offsets[5] = pdf->len;
+  g_string_append (pdf, "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n");
+  offsets[6] = pdf->len;
+  g_string_append_printf (pdf, "6 0 obj << /Title (%s) /Author (%s) /CreationDate (%s) >> endobj\n",
+                          title, author, pdf_date);
+  {
+    gsize xref = pdf->len;
+
+    g_string_append (pdf, "xref\n0 7\n0000000000 65535 f \n");
+    for (int i = 1; i <= 6; i++)
+      g_string_append_printf (pdf, "%010zu 00000 n \n", offsets[i]);
+    g_string_append_printf (pdf, "trailer << /Size 7 /Root 1 0 R /Info 6 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                            xref);
+  }
+  return g_string_free_to_bytes (pdf);
+}

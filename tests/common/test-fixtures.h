@@ -66,6 +66,13 @@ void    tu_tar_write      (const char       *path,
                            const TuTarEntry *entries,
                            guint             n_entries);
 
+/* A small valid PDF: one page showing text (ASCII, Helvetica) and an Info
+ * dictionary with the title, author and creation date (D:YYYYMMDDHHmmSS). */
+GBytes *tu_minimal_pdf    (const char   *title,
+                           const char   *author,
+                           const char   *pdf_date,
+                           const char   *text);
+
 /* Converts UTF-8 to CP949 bytes (the caller frees). */
 char   *tu_to_cp949       (const char   *utf8,
                            gsize        *len);
