@@ -7,9 +7,10 @@ set -eu
 build="build-essential meson ninja-build pkg-config gettext itstool
        libglib2.0-dev libglib2.0-bin libsqlite3-dev libarchive-dev nettle-dev
        libjson-glib-dev zlib1g-dev libgtk-4-dev libadwaita-1-dev
+       libxml2-dev libpoppler-glib-dev libgmime-3.0-dev libgsf-1-dev libgexiv2-dev
        shared-mime-info desktop-file-utils appstream"
 tests="xvfb xauth dbus dbus-x11 xdotool imagemagick fonts-noto-cjk
-       python3 unzip libarchive-tools p7zip-full time strace"
+       python3 unzip libarchive-tools p7zip-full time strace qpdf"
 
 wanted=$build
 if [ "${1:-}" = "--tests" ]; then

@@ -38,6 +38,7 @@ struct _CfExtractor
   gpointer progress_data;
   CfImportItemFunc item_func;
   gpointer item_data;
+  char *helper;
   CfExtractionProgress totals;
   char *current;
   gint64 last_progress;
@@ -117,6 +118,7 @@ cf_extractor_finalize (GObject *object)
 
   g_clear_object (&self->kase);
   g_free (self->current);
+  g_free (self->helper);
   G_OBJECT_CLASS (cf_extractor_parent_class)->finalize (object);
 }
 
@@ -172,6 +174,15 @@ cf_extractor_set_progress_func (CfExtractor              *self,
   g_return_if_fail (CF_IS_EXTRACTOR (self));
   self->progress_func = func;
   self->progress_data = user_data;
+}
+
+void
+cf_extractor_set_helper (CfExtractor *self,
+                         const char  *path)
+{
+  g_return_if_fail (CF_IS_EXTRACTOR (self));
+  g_free (self->helper);
+  self->helper = g_strdup (path);
 }
 
 void
@@ -572,7 +583,7 @@ cf_extractor_run (CfExtractor   *self,
 
   g_return_val_if_fail (CF_IS_EXTRACTOR (self), FALSE);
 
-  helper = cf_extractor_find_helper ();
+  helper = self->helper ? g_strdup (self->helper) : cf_extractor_find_helper ();
   if (!g_file_test (helper, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_set_error (error, CF_ERROR, CF_ERROR_UNSUPPORTED,

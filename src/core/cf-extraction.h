@@ -73,6 +73,11 @@ gboolean     cf_extractor_run_finish         (CfExtractor               *self,
                                               GError                   **error);
 const CfExtractionProgress *cf_extractor_get_totals (CfExtractor        *self);
 
+/* Runs another reader program instead of casefile-extract (tests use a
+ * reader that misbehaves on command). */
+void         cf_extractor_set_helper         (CfExtractor               *self,
+                                              const char                *path);
+
 /* Where casefile-extract is: $CASEFILE_EXTRACT, else the build tree when
  * running from it, else the installed libexec path. */
 char        *cf_extractor_find_helper        (void);

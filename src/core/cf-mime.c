@@ -108,7 +108,9 @@ cf_mime_guess (const char   *name,
         }
       return to_mime (by_data);
     }
-  if (by_name != NULL && !is_generic (by_name))
+  /* The bytes say nothing certain (UTF-16 text looks binary): trust the
+   * name, plain text included. */
+  if (by_name != NULL && !g_content_type_is_unknown (by_name))
     {
       /* The name claims a type the content does not show. Text files have
        * no magic, so only say so for binary formats. */
