@@ -42,6 +42,9 @@ struct _CfWindow
   GtkProgressBar *import_progress;
   GtkLabel *status_label;
   GtkButton *undo_button;
+  GtkWidget *import_button;
+  GtkWidget *number_button;
+  GtkWidget *export_button;
 
   GSettings *settings;
   CfSession *session;

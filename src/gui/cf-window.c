@@ -778,6 +778,9 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, number_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, export_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_notice_dismiss);

@@ -204,6 +204,18 @@ gt_find_widget (GtkWidget  *widget,
 }
 
 void
+gt_respond (AdwMessageDialog *dialog,
+            const char       *response)
+{
+  const char *label = adw_message_dialog_get_response_label (dialog, response);
+  GtkWidget *button = gt_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gt_spin (50);
+}
+
+void
 gt_answer_file_chooser (GFile *file)
 {
   GtkWidget *dialog = gt_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);

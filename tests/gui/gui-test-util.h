@@ -47,6 +47,10 @@ void         gt_close                (GtkWidget    *toplevel);
 GtkWidget   *gt_find_widget          (GtkWidget    *widget,
                                       GType         type,
                                       const char   *text);
+/* Clicks the response's button of a message dialog, as a user would (the
+ * dialog answers and closes). */
+void         gt_respond              (AdwMessageDialog *dialog,
+                                      const char   *response);
 /* Answers the file chooser a command opened (GtkFileChooserNative shows a
  * GtkFileChooserDialog when there is no portal), as a user would. */
 void         gt_answer_file_chooser  (GFile        *file);

@@ -477,7 +477,7 @@ test_edit_and_privilege (void)
   g_signal_emit_by_name (date_row, "apply");
   gt_wait_edits (w.window);
   dialog = ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  adw_message_dialog_response (dialog, "close");
+  gt_respond (dialog, "close");
   gt_spin (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2023-01-04");
 
@@ -499,7 +499,7 @@ test_edit_and_privilege (void)
   dialog = ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   entry = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry), "변호사-의뢰인 간 통신");
-  adw_message_dialog_response (dialog, "mark");
+  gt_respond (dialog, "mark");
   gt_wait_edits (w.window);
   {
     g_autoptr(CfDocument) privileged = cf_case_get_document (reader (), memo, NULL);

@@ -1,0 +1,141 @@
+/* test-open.c — opening cases: through Open Case and its chooser, a case
+ * another program holds (the window names the holder and offers to open it
+ * read-only, and then nothing can change it), and a folder that is not a
+ * case (a dialog says so). */
+#include "gui-test-util.h"
+
+#include <unistd.h>
+
+#include "cf-check-dialog.h"
+#include "cf-document-table.h"
+#include "cf-numbering-dialog.h"
+
+static gboolean
+has_case (gpointer data)
+{
+  return cf_window_get_session (data) != NULL;
+}
+
+static gboolean
+check_done (gpointer data)
+{
+  return cf_check_dialog_get_problems (data) >= 0;
+}
+
+static void
+test_locked_case (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autoptr(CfCase) holder = tu_new_case (dir, "다른 곳에서 연 사건");
+  g_autofree char *pid = g_strdup_printf ("pid %d", (int) getpid ());
+  CfWindow *window = gt_new_window ();
+  AdwMessageDialog *dialog;
+  CfSession *session;
+  const char *paths[] = { dir, NULL };
+
+  /* The core's holder is this very process, through another open. */
+  cf_window_open_case (window, cf_case_get_path (holder), FALSE);
+  dialog = ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog), "cf-locked-dialog"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Case Is Open Elsewhere");
+  /* It says who has it. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), pid));
+  g_assert_null (cf_window_get_session (window));
+
+  gt_respond (dialog, "read-only");
+  gt_wait_until (has_case, window, 20000, "the case to open read-only");
+  gt_spin (100);
+  session = cf_window_get_session (window);
+  g_assert_true (cf_session_get_read_only (session));
+
+  /* Nothing that writes can run: its buttons are off, and the commands do
+   * nothing. The window says why. */
+  g_assert_false (gtk_widget_get_sensitive (gt_child (window, CF_TYPE_WINDOW, "number_button")));
+  g_assert_false (gtk_widget_get_sensitive (gt_child (window, CF_TYPE_WINDOW, "export_button")));
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.import-paths",
+                                      g_variant_new_strv (paths, -1));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.number", NULL);
+  gt_spin (100);
+  g_assert_false (cf_window_get_importing (window));
+  g_assert_null (gt_find_toplevel (CF_TYPE_NUMBERING_DIALOG));
+  g_assert_cmpuint (cf_case_count_documents (cf_session_get_reader (session)), ==, 0);
+  g_assert_nonnull (strstr (cf_window_get_status_text (window), "read-only"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gt_child (window, CF_TYPE_WINDOW,
+                                                                         "notice_revealer"))));
+  /* Reading still works: Check Case runs and finds the case sound. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-case", NULL));
+  {
+    GtkWidget *check = gt_wait_toplevel (CF_TYPE_CHECK_DIALOG);
+
+    gt_wait_until (check_done, check, 20000, "the check");
+    g_assert_cmpint (cf_check_dialog_get_problems (CF_CHECK_DIALOG (check)), ==, 0);
+    gt_close (check);
+  }
+
+  gt_close (GTK_WIDGET (window));
+}
+
+static void
+test_not_a_case (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  CfWindow *window = gt_new_window ();
+  AdwMessageDialog *dialog;
+
+  /* What Open Case… and its chooser do with an ordinary folder. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-case", NULL));
+  gt_answer_file_chooser (folder);
+  dialog = ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open the case");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not a case folder"));
+  gt_respond (dialog, "close");
+  g_assert_null (cf_window_get_session (window));
+  gt_close (GTK_WIDGET (window));
+}
+
+static void
+test_open_and_recent (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autoptr(CfCase) kase = tu_new_case (dir, "최근 사건");
+  g_autofree char *path = g_strdup (cf_case_get_path (kase));
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  CfWindow *window = gt_new_window ();
+  CfWindow *again;
+  GtkWidget *recent;
+
+  g_clear_object (&kase);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-case", NULL));
+  gt_answer_file_chooser (folder);
+  gt_wait_until (has_case, window, 20000, "the chosen case to open");
+  g_assert_cmpstr (cf_case_get_title (cf_session_get_reader (cf_window_get_session (window))), ==,
+                   "최근 사건");
+  gt_close (GTK_WIDGET (window));
+  gt_spin (200);
+
+  /* A new window lists it under Recent Cases; activating the row opens it. */
+  again = gt_new_window ();
+  recent = gt_child (again, CF_TYPE_WINDOW, "recent_list");
+  g_assert_true (gtk_widget_get_visible (gt_child (again, CF_TYPE_WINDOW, "recent_group")));
+  {
+    GtkWidget *row = gtk_widget_get_first_child (recent);
+
+    g_assert_true (ADW_IS_ACTION_ROW (row));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, path);
+    g_signal_emit_by_name (row, "activated");
+  }
+  gt_wait_until (has_case, again, 20000, "the recent case to open");
+  gt_close (GTK_WIDGET (again));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gt_init (&argc, &argv);
+  g_test_add_func ("/open/locked-case", test_locked_case);
+  g_test_add_func ("/open/not-a-case", test_not_a_case);
+  g_test_add_func ("/open/recent", test_open_and_recent);
+  return g_test_run ();
+}
