@@ -11,6 +11,8 @@
  *   stdin:  one job per line, OUTPUT_DIR TAB MIME TAB NAME TAB INPUT_PATH
  *   stdout: "done" once a job's result.json is written
  * Output folders must be inside the root; nothing else is writable.
+ * A picture of a page (for the app's preview), see cf-extract-render.c:
+ *   casefile-extract --render --input PATH --type MIME --page N --width PX --output FILE.png
  *
  * Exit 0 means every result was written (an unreadable document is a
  * result too); anything else means the reader itself failed. */
@@ -25,6 +27,7 @@
 #include <sys/stat.h>
 
 #include "cf-extract-readers.h"
+#include "cf-extract-render.h"
 #include "cf-extract-result.h"
 #include "cf-extract-sandbox.h"
 
@@ -141,6 +144,8 @@ main (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *root = NULL;
   gboolean batch = FALSE;
+  gboolean render = FALSE;
+  int page = 1, width = 800;
   gint64 max_text = 64 * 1024 * 1024;
   int max_cpu = 0;
   g_autoptr(GOptionContext) context = NULL;
@@ -154,6 +159,9 @@ main (int    argc,
     { "root", 0, 0, G_OPTION_ARG_FILENAME, &root, "The folder all outputs are in (batch)", "DIR" },
     { "max-cpu", 0, 0, G_OPTION_ARG_INT, &max_cpu, "CPU seconds per document (batch)", "SECONDS" },
     { "max-text", 0, 0, G_OPTION_ARG_INT64, &max_text, "Text cap in bytes", "BYTES" },
+    { "render", 0, 0, G_OPTION_ARG_NONE, &render, "Draw a page as a PNG into --output", NULL },
+    { "page", 0, 0, G_OPTION_ARG_INT, &page, "The page to draw, from 1 (render)", "N" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Picture width in pixels (render)", "PX" },
     { NULL }
   };
 
@@ -185,6 +193,18 @@ main (int    argc,
     {
       g_printerr ("casefile-extract: --input, --type and --output are required\n");
       return 2;
+    }
+  if (render)
+    {
+      g_autofree char *dir = g_path_get_dirname (output);
+
+      cf_extract_sandbox_enter (dir);
+      if (!cf_extract_render (input_path, mime_type, page - 1, width, output, &error))
+        {
+          g_printerr ("casefile-extract: %s\n", error->message);
+          return 1;
+        }
+      return 0;
     }
   cf_extract_sandbox_enter (output);
   if (!extract_one (input_path, mime_type, name, output, max_text, &error))

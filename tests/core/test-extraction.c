@@ -15,6 +15,7 @@
 #include "cf-error.h"
 #include "cf-extraction.h"
 #include "cf-numbering.h"
+#include "cf-render.h"
 
 typedef struct
 {
@@ -179,6 +180,25 @@ test_pdf (Fixture       *f,
   scanned = doc (f, scan_id);
   g_assert_cmpstr (cf_document_get_text_status (scanned), ==, "needs-ocr");
   g_assert_cmpint (cf_document_get_status (scanned), ==, CF_STATUS_OK);
+
+  /* A picture of page 2 for the preview, drawn out of process. */
+  {
+    g_autofree char *object = cf_case_dup_object_path (f->kase, contract);
+    g_autoptr(CfRendering) picture = cf_render_page (object, "application/pdf", 2, 400, NULL, NULL);
+    g_autoptr(GdkPixbuf) png = NULL;
+    CfRendering *none;
+    g_autoptr(GError) render_error = NULL;
+
+    g_assert_nonnull (picture);
+    g_assert_cmpint (picture->n_pages, ==, 2);
+    g_assert_cmpint (picture->width, ==, 400);
+    png = gdk_pixbuf_new_from_file (picture->png_path, NULL);
+    g_assert_nonnull (png);
+    g_assert_cmpint (gdk_pixbuf_get_width (png), ==, 400);
+    none = cf_render_page (object, "application/pdf", 9, 400, NULL, &render_error);
+    g_assert_null (none);
+    g_assert_nonnull (strstr (render_error->message, "no page 9"));
+  }
 
   broken = doc (f, broken_id);
   g_assert_cmpstr (cf_document_get_text_status (broken), ==, "failed");

@@ -1,0 +1,181 @@
+/* cf-render.c — asking casefile-extract for a picture of a page (see
+ * cf-render.h). */
+#define G_LOG_DOMAIN "casefile-core"
+
+#include "cf-render.h"
+
+#include <json-glib/json-glib.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include "cf-error.h"
+#include "cf-extraction.h"
+
+/* A picture costs less than reading; these limits are tighter. */
+#define RENDER_MEMORY (G_GUINT64_CONSTANT (1024) * 1024 * 1024)
+#define RENDER_CPU_SECONDS 30
+
+void
+cf_rendering_free (CfRendering *rendering)
+{
+  if (rendering == NULL)
+    return;
+  g_free (rendering->png_path);
+  g_free (rendering);
+}
+
+gboolean
+cf_render_can_render (const char *mime_type)
+{
+  return g_strcmp0 (mime_type, "application/pdf") == 0 ||
+         (mime_type != NULL && g_str_has_prefix (mime_type, "image/"));
+}
+
+static const char *
+preview_dir (void)
+{
+  static char *dir;
+
+  if (g_once_init_enter (&dir))
+    {
+      char *made = g_dir_make_tmp ("casefile-preview-XXXXXX", NULL);
+
+      g_once_init_leave (&dir, made ? made : g_strdup (g_get_tmp_dir ()));
+    }
+  return dir;
+}
+
+static void
+limit_child (gpointer data)
+{
+  struct rlimit memory = { RENDER_MEMORY, RENDER_MEMORY };
+  struct rlimit cpu = { RENDER_CPU_SECONDS, RENDER_CPU_SECONDS + 2 };
+  struct rlimit none = { 0, 0 };
+
+  setrlimit (RLIMIT_AS, &memory);
+  setrlimit (RLIMIT_CPU, &cpu);
+  setrlimit (RLIMIT_CORE, &none);
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+CfRendering *
+cf_render_page (const char    *object_path,
+                const char    *mime_type,
+                int            page,
+                int            width,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *helper = cf_extractor_find_helper ();
+  g_autofree char *base = g_path_get_basename (object_path);
+  g_autofree char *page_text = g_strdup_printf ("%d", page);
+  g_autofree char *width_text = g_strdup_printf ("%d", width);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *png = g_strdup_printf ("%s/%s-%d-%d.png", preview_dir (), base, page, width);
+  CfRendering *rendering;
+  JsonObject *o;
+
+  g_return_val_if_fail (object_path != NULL, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  g_subprocess_launcher_set_child_setup (launcher, limit_child, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, error, helper, "--render", "--input", object_path,
+                                         "--type", mime_type, "--page", page_text,
+                                         "--width", width_text, "--output", png, NULL);
+  if (process == NULL)
+    return NULL;
+  if (!g_subprocess_communicate_utf8 (process, NULL, cancellable, &out, &err, error))
+    {
+      g_subprocess_force_exit (process);
+      return NULL;
+    }
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    {
+      g_strstrip (err);
+      g_set_error (error, CF_ERROR, CF_ERROR_FAILED, "No picture could be made: %s",
+                   err && err[0] ? err : "the reader failed");
+      return NULL;
+    }
+  answer = json_from_string (out, NULL);
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_FAILED, "No picture could be made");
+      return NULL;
+    }
+  o = json_node_get_object (answer);
+  rendering = g_new0 (CfRendering, 1);
+  rendering->png_path = g_steal_pointer (&png);
+  rendering->n_pages = json_object_get_int_member_with_default (o, "pages", 1);
+  rendering->width = json_object_get_int_member_with_default (o, "width", width);
+  rendering->height = json_object_get_int_member_with_default (o, "height", 0);
+  return rendering;
+}
+
+typedef struct
+{
+  char *object_path;
+  char *mime_type;
+  int page;
+  int width;
+} RenderRequest;
+
+static void
+render_request_free (RenderRequest *r)
+{
+  g_free (r->object_path);
+  g_free (r->mime_type);
+  g_free (r);
+}
+
+static void
+render_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RenderRequest *r = task_data;
+  GError *error = NULL;
+  CfRendering *rendering = cf_render_page (r->object_path, r->mime_type, r->page, r->width,
+                                           cancellable, &error);
+
+  if (rendering != NULL)
+    g_task_return_pointer (task, rendering, (GDestroyNotify) cf_rendering_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+cf_render_page_async (const char          *object_path,
+                      const char          *mime_type,
+                      int                  page,
+                      int                  width,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  RenderRequest *r = g_new0 (RenderRequest, 1);
+
+  r->object_path = g_strdup (object_path);
+  r->mime_type = g_strdup (mime_type);
+  r->page = page;
+  r->width = width;
+  g_task_set_source_tag (task, cf_render_page_async);
+  g_task_set_task_data (task, r, (GDestroyNotify) render_request_free);
+  g_task_run_in_thread (task, render_in_thread);
+}
+
+CfRendering *
+cf_render_page_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

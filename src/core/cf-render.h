@@ -1,0 +1,43 @@
+/* cf-render.h — pictures of documents for the app's preview. The picture
+ * is drawn by casefile-extract in its own process under limits, so the app
+ * never runs poppler or an image decoder on evidence itself; the app shows
+ * the PNG it gets back. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *png_path;      /* a PNG in a private temporary folder */
+  int n_pages;
+  int width;
+  int height;
+} CfRendering;
+
+void         cf_rendering_free            (CfRendering    *rendering);
+
+/* Whether pictures can be made of this type (PDF, images). */
+gboolean     cf_render_can_render         (const char     *mime_type);
+
+/* page counts from 1. */
+CfRendering *cf_render_page               (const char     *object_path,
+                                           const char     *mime_type,
+                                           int             page,
+                                           int             width,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+void         cf_render_page_async         (const char     *object_path,
+                                           const char     *mime_type,
+                                           int             page,
+                                           int             width,
+                                           GCancellable   *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer        user_data);
+CfRendering *cf_render_page_finish        (GAsyncResult   *result,
+                                           GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfRendering, cf_rendering_free)
+
+G_END_DECLS
