@@ -500,11 +500,9 @@ cf_case_export_bundle_finish (CfCase        *self,
 
 /* fsck --------------------------------------------------------------------------- */
 
-typedef struct
-{
-  char *path;
-  Relay *relay;
-} FsckJob;
+/* A job of the worker, on the case itself: the checker also checks what
+ * only a writable connection can (the search index), and a check reads
+ * every original, which nothing else should be changing meanwhile. */
 
 static void
 deliver_fsck_progress (Relay *relay)
@@ -527,54 +525,30 @@ on_fsck_progress (guint64  done,
   relay_update (user_data, NULL, NULL, done, total);
 }
 
-static void
-fsck_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+fsck_job (CfCase        *kase,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  FsckJob *job = task_data;
-  g_autoptr(CfCase) reader = NULL;
-  CfFsckReport *report;
-  GError *error = NULL;
-
-  reader = cf_case_open (job->path, CF_CASE_OPEN_READ_ONLY, &error);
-  if (reader == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  report = cf_case_fsck (reader, on_fsck_progress, job->relay, cancellable, &error);
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) cf_fsck_report_free);
+  return cf_case_fsck (kase, on_fsck_progress, data, cancellable, error);
 }
 
 static void
-fsck_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+fsck_job_done (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GTask) outer = user_data;
-  FsckJob *job = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
-  CfFsckReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+  CfFsckReport *report = cf_case_run_finish (CF_CASE (object), result, &error);
 
-  relay_finish (g_steal_pointer (&job->relay));
+  relay_finish (g_task_get_task_data (outer));
+  g_task_set_task_data (outer, NULL, NULL);
   if (report == NULL)
     g_task_return_error (outer, error);
   else
     g_task_return_pointer (outer, report, (GDestroyNotify) cf_fsck_report_free);
-}
-
-static void
-fsck_job_free (FsckJob *job)
-{
-  /* The relay is freed on the caller's side in fsck_done. */
-  g_assert (job->relay == NULL);
-  g_free (job->path);
-  g_free (job);
 }
 
 void
@@ -586,21 +560,17 @@ cf_case_fsck_async (CfCase              *self,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  g_autoptr(GTask) inner = NULL;
   GTask *outer;
-  FsckJob *job;
+  Relay *relay;
 
   g_return_if_fail (CF_IS_CASE (self));
 
+  relay = relay_new (deliver_fsck_progress, progress, progress_data, progress_data_free);
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, cf_case_fsck_async);
-
-  job = g_new0 (FsckJob, 1);
-  job->path = g_strdup (cf_case_get_path (self));
-  job->relay = relay_new (deliver_fsck_progress, progress, progress_data, progress_data_free);
-  inner = g_task_new (NULL, cancellable, fsck_done, outer);
-  g_task_set_task_data (inner, job, (GDestroyNotify) fsck_job_free);
-  g_task_run_in_thread (inner, fsck_in_thread);
+  g_task_set_task_data (outer, relay, NULL);
+  cf_case_run_async (self, fsck_job, relay, NULL, (GDestroyNotify) cf_fsck_report_free,
+                     cancellable, fsck_job_done, outer);
 }
 
 CfFsckReport *

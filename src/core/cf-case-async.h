@@ -6,8 +6,8 @@
  * case's own worker thread, one job at a time, in the order they were
  * queued; a caller that hands a case to these calls must not touch it
  * itself until nothing is queued (the GUI reads through a second, read-only
- * CfCase instead). Jobs that only read (a numbering preview, fsck) open
- * their own read-only connection and run beside the queue.
+ * CfCase instead). A numbering preview, which only reads, opens its own
+ * read-only connection and runs beside the queue.
  *
  * Results and progress arrive on the thread-default main context of the
  * caller; progress is merged, so a fast job wakes the caller at most once
@@ -73,7 +73,7 @@ CfExportResult  *cf_case_export_bundle_finish  (CfCase                 *self,
                                                 GAsyncResult           *result,
                                                 GError                **error);
 
-/* Checking the case, through its own read-only connection. */
+/* Checking the case, as a job of the worker (edits wait for it). */
 void             cf_case_fsck_async            (CfCase               *self,
                                                 CfFsckProgressFunc    progress,
                                                 gpointer              progress_data,
