@@ -196,23 +196,27 @@ win=$(xdotool search --sync --limit 1 --name "페이코리아")
 sleep 3
 xdotool mousemove 640 400
 # The contract: details, claims and a text preview.
-key ctrl+l
-key Home Down
+xdotool mousemove 480 100 click 1
+sleep 0.5
+xdotool mousemove 640 790
 shot case "페이코리아"
 
-# The numbering preview.
+# The numbering preview; then assign the numbers (the focused button).
 key ctrl+shift+n
-shot numbering "$(printf '%s' "${SHOT_NUMBERING_TITLE}")"
-key Escape
+shot numbering "${SHOT_NUMBERING_TITLE}"
+key Return
+sleep 2
 
 # An export, finished.
 key ctrl+e
 sleep 1
 key Return
-sleep 4
-shot export "$(printf '%s' "${SHOT_EXPORT_TITLE}")"
+sleep 5
+shot export "${SHOT_EXPORT_TITLE}"
 key Escape
-kill "$pid"
+key ctrl+q
+sleep 1
+kill "$pid" 2> /dev/null || true
 DRIVE
 
 lang=${SCREENSHOT_LANGUAGE:-ko}
