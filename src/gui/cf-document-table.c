@@ -984,13 +984,21 @@ void
 cf_document_table_reload (CfDocumentTable *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
   GHashTableIter iter;
   CfDocumentList *children;
+  guint first_selected = G_MAXUINT;
+  guint n_rows;
 
   g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
 
   if (self->list == NULL)
     return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (!gtk_bitset_is_empty (selected))
+    first_selected = gtk_bitset_get_minimum (selected);
+  g_clear_pointer (&selected, gtk_bitset_unref);
+
   if (!cf_document_list_reload (self->list, &error))
     {
       cf_show_error (GTK_WIDGET (self), _("Could not list the documents"), error);
@@ -999,6 +1007,18 @@ cf_document_table_reload (CfDocumentTable *self)
   g_hash_table_iter_init (&iter, self->children);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
     cf_document_list_reload (children, NULL);
+
+  /* Working through a view like "Not Yet Tagged", a tagged document leaves
+   * it; the next one is then selected, so tagging goes on from the
+   * keyboard without reaching for the mouse. */
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  if (first_selected != G_MAXUINT && n_rows > 0 && cf_document_table_get_n_selected (self) == 0)
+    {
+      guint position = MIN (first_selected, n_rows - 1);
+
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+    }
 }
 
 /* Replacing a row's item makes the tree collapse it and the selection

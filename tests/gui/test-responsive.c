@@ -10,6 +10,8 @@
 
 #include "cf-document-table.h"
 
+#include <string.h>
+
 #define TICK_MS 10
 
 typedef struct
@@ -185,11 +187,82 @@ test_import_stays_responsive (void)
   gt_close (GTK_WIDGET (window));
 }
 
+/* Cancel stops the import after the current file: what was committed
+ * stays, listed; the case is sound; importing again finishes the rest. */
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *evidence = g_build_filename (dir, "evidence", NULL);
+  g_autoptr(CfCase) kase = NULL;
+  g_autofree char *case_path = NULL;
+  const char *paths[] = { evidence, NULL };
+  GtkWidget *revealer;
+  CfDocumentTable *table;
+  CfWindow *window;
+  guint n_files = 3000, kept;
+
+  tu_mkdir (evidence);
+  write_files (evidence, n_files);
+  kase = tu_new_case (dir, "취소 시험");
+  case_path = g_strdup (cf_case_get_path (kase));
+  g_clear_object (&kase);
+
+  window = gt_new_window ();
+  gt_open_case (window, case_path);
+  table = CF_DOCUMENT_TABLE (cf_window_get_table (window));
+  revealer = gt_child (window, CF_TYPE_WINDOW, "import_revealer");
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.import-paths",
+                                      g_variant_new_strv (paths, -1));
+  while (cf_window_get_importing (window) && cf_document_table_get_n_rows (table) < 50)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (cf_window_get_importing (window));
+  /* The progress bar shows counts and the file being read. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gt_child (window, CF_TYPE_WINDOW,
+                                                                    "import_count_label"))),
+                            "of 3000 items"));
+
+  /* The Cancel Import button's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  gt_wait_until (import_done, window, 60000, "the import to stop");
+  gt_spin (300);
+  kept = cf_case_count_documents (cf_session_get_reader (cf_window_get_session (window)));
+  g_test_message ("cancelled after %u of %u files", kept, n_files);
+  g_assert_cmpuint (kept, >, 0);
+  g_assert_cmpuint (kept, <, n_files);
+  /* A short list takes its last rows over a few more turns of the loop. */
+  {
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (cf_document_table_get_n_rows (table) < kept && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (cf_document_table_get_n_rows (table), ==, kept);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* Again: the rest comes in, nothing twice. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.import-paths",
+                                      g_variant_new_strv (paths, -1));
+  gt_wait_until (import_done, window, 120000, "the second import");
+  gt_spin (300);
+  g_assert_cmpuint (cf_case_count_documents (cf_session_get_reader (cf_window_get_session (window))),
+                    ==, n_files);
+  gt_close (GTK_WIDGET (window));
+  gt_spin (200);
+
+  kase = cf_case_open (case_path, CF_CASE_OPEN_DEFAULT, NULL);
+  g_assert_nonnull (kase);
+  tu_assert_fsck_clean (kase);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gt_init (&argc, &argv);
   g_test_add_func ("/responsive/import", test_import_stays_responsive);
+  g_test_add_func ("/responsive/cancel", test_cancel);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "cf-sidebar.h"
 #include "cf-tag-dialog.h"
 #include "cf-verify-dialog.h"
+#include "cf-error.h"
 #include "cf-gui-util.h"
 
 static struct
@@ -282,6 +283,41 @@ test_import_duplicates (void)
   g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, w.n_evidence - 1);
 }
 
+/* Files dropped from a file manager on the window are imported. */
+static void
+test_import_by_drop (void)
+{
+  g_autofree char *dropped = g_build_filename (w.dir, "끌어다 놓은 메모.txt", NULL);
+  GtkWidget *overlay = gt_child (w.window, CF_TYPE_WINDOW, "drop_overlay");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (overlay);
+  GtkDropTarget *target = NULL;
+  GSList *files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  guint before = cf_case_count_documents (reader ());
+
+  tu_write_text (dropped, "전화 통화 메모: 위탁 범위 재확인\n");
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  files = g_slist_append (files, g_file_new_for_path (dropped));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 300.0, 300.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  gt_wait_until (import_done, NULL, 60000, "the dropped file to import");
+  gt_spin (100);
+  g_assert_cmpuint (cf_case_count_documents (reader ()), ==, before + 1);
+  g_assert_nonnull (gt_find_widget (GTK_WIDGET (cf_document_table_get_column_view (table ())),
+                                    GTK_TYPE_LABEL, "끌어다 놓은 메모"));
+}
+
 static void
 test_tag_by_action (void)
 {
@@ -442,6 +478,132 @@ test_undo_redo (void)
     g_assert_nonnull (back);
     g_assert_cmpstr (cf_tag_get_note (back), ==, "재위탁 금지를 확인함");
   }
+}
+
+/* Working through "Not Yet Tagged" from the keyboard: each tagged document
+ * leaves the view and the next one is selected. */
+static void
+test_triage (void)
+{
+  GtkWidget *count = gt_child (sidebar (), CF_TYPE_SIDEBAR, "untagged_count");
+  guint rows;
+  gint64 first, second;
+
+  cf_sidebar_select_view (sidebar (), CF_DOCUMENT_VIEW_UNTAGGED, 0);
+  gt_spin (50);
+  rows = cf_document_table_get_n_rows (table ());
+  g_assert_cmpuint (rows, >=, 2);
+  /* The last one (tagging an archive would take its members along). */
+  first = cf_document_list_get_id (cf_document_table_get_list (table ()), rows - 1);
+  second = cf_document_list_get_id (cf_document_table_get_list (table ()), rows - 2);
+  select_only (first);
+
+  /* Ctrl+2: the second claim in the sidebar. */
+  activate ("win.tag-to-nth-claim", g_variant_new_uint32 (2));
+  gt_wait_edits (w.window);
+  {
+    g_autoptr(CfTag) tag = tag_of (first, w.claim_contract);
+
+    g_assert_nonnull (tag);
+  }
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, rows - 1);
+  g_assert_cmpuint (cf_document_table_get_n_selected (table ()), ==, 1);
+  {
+    g_autoptr(GArray) selected = cf_document_table_get_selected_ids (table ());
+
+    g_assert_cmpint (g_array_index (selected, gint64, 0), ==, second);
+  }
+  gt_spin (600);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u", rows - 1);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, expected);
+  }
+
+  /* Undo brings it back into the view. */
+  activate ("win.undo", NULL);
+  gt_wait_edits (w.window);
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, rows);
+  cf_sidebar_select_view (sidebar (), CF_DOCUMENT_VIEW_ALL, 0);
+  gt_spin (50);
+}
+
+/* Renaming, reordering, nesting by drag and deleting claims. */
+static void
+test_claim_editing (void)
+{
+  CfClaimDialog *dialog;
+  AdwMessageDialog *confirm;
+  gint64 extra;
+  GtkDropTarget *target;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  /* Rename through Edit Claim… (F2). */
+  cf_sidebar_select_view (sidebar (), CF_DOCUMENT_VIEW_CLAIM, w.claim_third_party);
+  gt_spin (30);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar ()), "sidebar.edit-claim", NULL));
+  dialog = CF_CLAIM_DIALOG (gt_wait_toplevel (CF_TYPE_CLAIM_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (gt_child (dialog, CF_TYPE_CLAIM_DIALOG, "title_row")),
+                         "제3자 제공에 해당 (위원회 주장)");
+  cf_claim_dialog_confirm (dialog);
+  gt_wait_edits (w.window);
+  {
+    g_autoptr(CfClaim) renamed = cf_case_get_claim (reader (), w.claim_third_party, NULL);
+
+    g_assert_cmpstr (cf_claim_get_title (renamed), ==, "제3자 제공에 해당 (위원회 주장)");
+    g_assert_cmpint (cf_claim_get_side (renamed), ==, CF_SIDE_THEIRS);
+  }
+
+  /* A new claim moves up above the one before it (Alt+Up)… */
+  extra = add_claim ("sidebar.add-claim", "안전성 확보조치 이행", FALSE);
+  cf_sidebar_select_view (sidebar (), CF_DOCUMENT_VIEW_CLAIM, extra);
+  gt_spin (30);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar ()), "sidebar.move-claim-up", NULL));
+  gt_wait_edits (w.window);
+  {
+    g_autoptr(CfClaim) moved = cf_case_get_claim (reader (), extra, NULL);
+    g_autoptr(CfClaim) other = cf_case_get_claim (reader (), w.claim_third_party, NULL);
+
+    g_assert_cmpuint (cf_claim_get_position (moved), <, cf_claim_get_position (other));
+  }
+
+  /* …is dragged onto another claim to nest under it… */
+  target = cf_sidebar_get_drop_target_for_claim (sidebar (), w.claim_entrustment);
+  g_assert_nonnull (target);
+  {
+    g_autoptr(CfClaim) dragged = cf_case_get_claim (reader (), extra, NULL);
+
+    g_value_init (&value, CF_TYPE_CLAIM);
+    g_value_set_object (&value, dragged);
+    g_signal_emit_by_name (target, "drop", &value, 5.0, 5.0, &accepted);
+    g_value_unset (&value);
+  }
+  g_assert_true (accepted);
+  gt_wait_edits (w.window);
+  {
+    g_autoptr(CfClaim) nested = cf_case_get_claim (reader (), extra, NULL);
+
+    g_assert_cmpint (cf_claim_get_parent_id (nested), ==, w.claim_entrustment);
+  }
+
+  /* …and is deleted after a confirmation, which empties the history. */
+  cf_sidebar_select_view (sidebar (), CF_DOCUMENT_VIEW_CLAIM, extra);
+  gt_spin (30);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar ()), "sidebar.delete-claim", NULL));
+  confirm = ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gt_respond (confirm, "delete");
+  gt_wait_edits (w.window);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CfClaim) gone = cf_case_get_claim (reader (), extra, &error);
+
+    g_assert_null (gone);
+    g_assert_error (error, CF_ERROR, CF_ERROR_NOT_FOUND);
+  }
+  g_assert_false (cf_session_can_undo (session ()));
+  /* The view falls back to all documents. */
+  g_assert_cmpint (cf_sidebar_get_view (sidebar (), NULL), ==, CF_DOCUMENT_VIEW_ALL);
 }
 
 static void
@@ -700,10 +862,13 @@ main (int   argc,
   g_test_add_func ("/workflow/claims", test_claims);
   g_test_add_func ("/workflow/import", test_import);
   g_test_add_func ("/workflow/import-duplicates", test_import_duplicates);
+  g_test_add_func ("/workflow/import-by-drop", test_import_by_drop);
   g_test_add_func ("/workflow/tag-by-action", test_tag_by_action);
   g_test_add_func ("/workflow/tag-dialog", test_tag_dialog);
   g_test_add_func ("/workflow/tag-by-drop", test_tag_by_drop);
   g_test_add_func ("/workflow/undo-redo", test_undo_redo);
+  g_test_add_func ("/workflow/triage", test_triage);
+  g_test_add_func ("/workflow/claim-editing", test_claim_editing);
   g_test_add_func ("/workflow/edit-and-privilege", test_edit_and_privilege);
   g_test_add_func ("/workflow/number", test_number);
   g_test_add_func ("/workflow/export", test_export);
