@@ -26,6 +26,7 @@ int cli_cmd_verify    (int argc, char **argv);
 int cli_cmd_log       (int argc, char **argv);
 int cli_cmd_fsck      (int argc, char **argv);
 int cli_cmd_reextract (int argc, char **argv);
+int cli_cmd_search    (int argc, char **argv);
 
 /* Shared by import and reextract (cli-extract.c, cli-import.c). */
 int  cli_read_documents    (CfCase             *kase);

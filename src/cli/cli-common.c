@@ -21,6 +21,18 @@ cli_parse (const char    *command,
            int           *argc,
            char        ***argv)
 {
+  return cli_parse_full (command, args, summary, entries, FALSE, argc, argv);
+}
+
+gboolean
+cli_parse_full (const char    *command,
+                const char    *args,
+                const char    *summary,
+                GOptionEntry  *entries,
+                gboolean       keep_unknown,
+                int           *argc,
+                char        ***argv)
+{
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *parameter = g_strdup_printf ("%s %s", command, args);
@@ -29,6 +41,7 @@ cli_parse (const char    *command,
   g_option_context_set_summary (context, summary);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_ignore_unknown_options (context, keep_unknown);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       g_printerr ("casefile-cli %s: %s\n", command, error->message);

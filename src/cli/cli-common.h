@@ -32,6 +32,14 @@ gboolean  cli_parse               (const char    *command,
                                    GOptionEntry  *entries,
                                    int           *argc,
                                    char        ***argv);
+/* The same, leaving unknown options (a search's -word) in argv. */
+gboolean  cli_parse_full          (const char    *command,
+                                   const char    *args,
+                                   const char    *summary,
+                                   GOptionEntry  *entries,
+                                   gboolean       keep_unknown,
+                                   int           *argc,
+                                   char        ***argv);
 int       cli_usage_error         (const char    *command,
                                    const char    *format,
                                    ...) G_GNUC_PRINTF (2, 3);

@@ -6,6 +6,7 @@
 
 #include "cf-error.h"
 #include "cf-fsck.h"
+#include "cf-search.h"
 
 int
 cli_cmd_log (int    argc,
@@ -125,12 +126,18 @@ cli_cmd_fsck (int    argc,
   g_autoptr(CfFsckReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *hashed = NULL;
+  gboolean repair_index = FALSE;
+  GOptionEntry entries[] = {
+    { "repair-index", 0, 0, G_OPTION_ARG_NONE, &repair_index,
+      "Rebuild the search index from the case first (it holds nothing that cannot be rebuilt)", NULL },
+    { NULL }
+  };
 
   if (!cli_parse ("fsck", "CASE",
                   "Check a case: the database, every original re-hashed, rows without objects and "
                   "objects without rows, leftovers, the custody chain. Opening it for the check "
                   "also finishes crash recovery. Exit 0 clean, 1 problems.",
-                  NULL, &argc, &argv))
+                  entries, &argc, &argv))
     return CLI_ERROR;
   if (argc != 2)
     return cli_usage_error ("fsck", "give exactly one CASE folder");
@@ -148,6 +155,12 @@ cli_cmd_fsck (int    argc,
     return cli_fail (error);
   if (cf_case_get_recovery_note (kase) != NULL)
     g_print ("Recovered: %s\n", cf_case_get_recovery_note (kase));
+  if (repair_index)
+    {
+      if (!cf_case_rebuild_search_index (kase, &error))
+        return cli_fail (error);
+      g_print ("The search index was rebuilt.\n");
+    }
 
   report = cf_case_fsck (kase, on_progress, NULL, NULL, &error);
   cli_progress_clear ();

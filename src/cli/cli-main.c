@@ -16,6 +16,7 @@ static const CliCommand commands[] = {
   { "import", "CASE PATH…", "Import files and folders (ZIP/TAR archives become families)", cli_cmd_import },
   { "list", "CASE", "List the documents", cli_cmd_list },
   { "show", "CASE DOC", "Show one document", cli_cmd_show },
+  { "search", "CASE QUERY…", "Find documents by their words and facts", cli_cmd_search },
   { "claim", "add|list|edit|move|rm …", "Manage the claims tree", cli_cmd_claim },
   { "tag", "CASE --claim CLAIM DOC…", "Tag documents to a claim", cli_cmd_tag },
   { "untag", "CASE --claim CLAIM DOC…", "Untag documents from a claim", cli_cmd_untag },

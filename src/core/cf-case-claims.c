@@ -8,6 +8,7 @@
 #include "cf-db.h"
 #include "cf-error.h"
 #include "cf-fsutil.h"
+#include "cf-search-index.h"
 
 /* Depth-first over the tree, siblings by position. Paths of zero-padded
  * positions sort like the tree reads. */
@@ -534,7 +535,10 @@ cf_case_tag (CfCase       *self,
       cf_db_bind_text (upsert, 4, pinpoint);
       cf_db_bind_text (upsert, 5, note);
       cf_db_bind_text (upsert, 6, now);
-      if (!cf_db_step_done (db, upsert, error) ||
+      /* Pinpoints and notes are searchable. */
+      if (!cf_search_unindex (db, document_ids[i], error) ||
+          !cf_db_step_done (db, upsert, error) ||
+          !cf_search_index (db, document_ids[i], error) ||
           !cf_custody_append (db, "tag", document_ids[i], claim_id, details, error))
         goto fail;
     }
@@ -584,12 +588,18 @@ cf_case_untag (CfCase       *self,
       sqlite3_reset (remove);
       sqlite3_bind_int64 (remove, 1, document_ids[i]);
       sqlite3_bind_int64 (remove, 2, claim_id);
-      if (!cf_db_step_done (db, remove, error))
+      if (!cf_search_unindex (db, document_ids[i], error) ||
+          !cf_db_step_done (db, remove, error))
         goto fail;
       /* Untagging what was not tagged changes nothing and logs nothing. */
       if (sqlite3_changes (db) == 0)
-        continue;
-      if (!cf_custody_append (db, "untag", document_ids[i], claim_id, details, error) ||
+        {
+          if (!cf_search_index (db, document_ids[i], error))
+            goto fail;
+          continue;
+        }
+      if (!cf_search_index (db, document_ids[i], error) ||
+          !cf_custody_append (db, "untag", document_ids[i], claim_id, details, error) ||
           !cf_case_withdraw_if_unqualified (self, document_ids[i], error))
         goto fail;
     }

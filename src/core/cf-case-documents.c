@@ -13,6 +13,7 @@
 #include "cf-document-private.h"
 #include "cf-error.h"
 #include "cf-fsutil.h"
+#include "cf-search-index.h"
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.parent_id, d.duplicate_of, d.name, d.name_encoding, d.source, d.sha256, d.size, " \
@@ -277,7 +278,9 @@ cf_case_edit_document (CfCase      *self,
   cf_db_bind_text (update, 2, date);
   cf_db_bind_text (update, 3, author);
   sqlite3_bind_int64 (update, 4, id);
-  if (!cf_db_step_done (db, update, error) ||
+  if (!cf_search_unindex (db, id, error) ||
+      !cf_db_step_done (db, update, error) ||
+      !cf_search_index (db, id, error) ||
       !cf_custody_append (db, "edit", id, 0, details, error) ||
       !cf_db_commit (db, error))
     goto fail;

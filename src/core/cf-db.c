@@ -4,6 +4,7 @@
 #include "cf-db.h"
 
 #include "cf-error.h"
+#include "cf-search-tokenizer.h"
 
 #include <unistd.h>
 
@@ -67,7 +68,8 @@ cf_db_open (const char  *path,
    * instead of failing at once. */
   sqlite3_busy_timeout (db, 10000);
 
-  if (!cf_db_exec (db, "PRAGMA foreign_keys = ON", error))
+  if (!cf_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
+      !cf_search_register (db, error))
     goto fail;
   if (!read_only)
     {

@@ -14,7 +14,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The schema version this build writes; older cases are migrated forward,
  * newer ones are refused rather than damaged. */
-#define CF_SCHEMA_VERSION 2
+#define CF_SCHEMA_VERSION 3
 
 sqlite3      *cf_db_open           (const char    *path,
                                     gboolean       read_only,

@@ -22,6 +22,7 @@
 #include "cf-fsutil.h"
 #include "cf-mime.h"
 #include "cf-names.h"
+#include "cf-search-index.h"
 
 #define MAX_RESULT_JSON (16 * 1024 * 1024)
 
@@ -248,6 +249,7 @@ cf_extraction_record_failure (CfIntake     *intake,
   g_autofree char *details = cf_custody_details ("status", "failed", "problem", full, NULL);
 
   if (!cf_intake_begin (intake, error) ||
+      !cf_search_unindex (db, document_id, error) ||
       !record_extraction (db, document_id, "none", 0, "failed", full, NULL, FALSE, NULL, error) ||
       !replace_warnings (db, document_id, NULL, error))
     return FALSE;
@@ -256,6 +258,7 @@ cf_extraction_record_failure (CfIntake     *intake,
     return FALSE;
   sqlite3_bind_int64 (update, 1, document_id);
   return cf_db_step_done (db, update, error) &&
+         cf_search_index (db, document_id, error) &&
          cf_document_refresh_status (db, document_id, error) &&
          cf_custody_append (db, "extract", document_id, 0, details, error);
 }
@@ -454,6 +457,7 @@ cf_extraction_apply (CfIntake              *intake,
     }
 
   if (!cf_intake_begin (intake, error) ||
+      !cf_search_unindex (db, document_id, error) ||
       !record_extraction (db, document_id, get_string (root, "extractor"), get_int (root, "version"),
                           status, problem, text,
                           json_object_get_boolean_member_with_default (root, "text_truncated", FALSE),
@@ -486,6 +490,7 @@ cf_extraction_apply (CfIntake              *intake,
   cf_db_bind_text (update, 6, author);
   sqlite3_bind_int64 (update, 7, document_id);
   if (!cf_db_step_done (db, update, error) ||
+      !cf_search_index (db, document_id, error) ||
       !cf_document_refresh_status (db, document_id, error))
     return FALSE;
 

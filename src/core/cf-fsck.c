@@ -9,6 +9,7 @@
 #include "cf-case-private.h"
 #include "cf-custody.h"
 #include "cf-db.h"
+#include "cf-search-index.h"
 #include "cf-sha256.h"
 
 void
@@ -243,7 +244,8 @@ cf_case_fsck (CfCase              *self,
       !run_pragma_check (db, "PRAGMA foreign_key_check", report, error) ||
       !cf_custody_verify (db, report->problems, error) ||
       !check_objects (self, report, progress, progress_data, cancellable, error) ||
-      !check_store_files (self, report, error))
+      !check_store_files (self, report, error) ||
+      !cf_search_check (db, report->problems, error))
     return NULL;
   check_rows (self, report);
   return g_steal_pointer (&report);

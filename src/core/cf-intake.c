@@ -14,6 +14,7 @@
 #include "cf-error.h"
 #include "cf-fsutil.h"
 #include "cf-mime.h"
+#include "cf-search-index.h"
 
 /* A batch commits after this many items, seconds or bytes, whichever
  * comes first: large enough that the per-commit fsync is amortised,
@@ -498,7 +499,8 @@ cf_intake_record (CfIntake              *intake,
     return 0;
   id = sqlite3_last_insert_rowid (db);
 
-  if (!insert_warnings (intake, id, r->warnings, error))
+  if (!insert_warnings (intake, id, r->warnings, error) ||
+      !cf_search_index (db, id, error))
     return 0;
 
   size_text = g_strdup_printf ("%" G_GUINT64_FORMAT, r->size);

@@ -160,6 +160,27 @@ static const char *migrations[] = {
   "  metadata TEXT NOT NULL DEFAULT '{}',"
   "  extracted TEXT NOT NULL"
   ");",
+
+  /* 2 → 3: full-text search. The index holds terms only; its content is
+   * read through search_source, so nothing is stored twice. Every change
+   * to an indexed field goes through cf_search_unindex/cf_search_index
+   * (cf-search-index.c) in the same transaction. */
+  "CREATE VIEW search_source (id, title, name, people, body, notes) AS "
+  "  SELECT d.id, cf_nfc (d.title), cf_nfc (d.name || ' ' || d.source), "
+  "    cf_nfc (coalesce (d.author, '') || ' ' || coalesce (d.recipients, '')), "
+  "    cf_nfc (coalesce (x.text, '')), "
+  "    cf_nfc (coalesce ((SELECT group_concat (t.pinpoint || ' ' || t.note, ' ') "
+  "                       FROM tags t WHERE t.document_id = d.id), '')) "
+  "  FROM documents d LEFT JOIN extractions x ON x.document_id = d.id;"
+  "CREATE VIRTUAL TABLE search USING fts5 (title, name, people, body, notes, "
+  "  content = 'search_source', content_rowid = 'id', tokenize = 'casefile');"
+  "INSERT INTO search (search) VALUES ('rebuild');"
+  "CREATE TABLE saved_searches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  query TEXT NOT NULL,"
+  "  created TEXT NOT NULL"
+  ");",
 };
 
 gboolean

@@ -1,0 +1,29 @@
+/* cf-search-index.h — keeping the full-text index in step with the case.
+ *
+ * The index (an FTS5 table reading its content through the search_source
+ * view) must be told about every change to an indexed field — title,
+ * name and source, author and recipients, text, pinpoints and notes — in
+ * the transaction that makes it: cf_search_unindex before the change (it
+ * removes the terms of the values as they are), cf_search_index after. */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+gboolean cf_search_unindex       (sqlite3  *db,
+                                  gint64    document_id,
+                                  GError  **error);
+gboolean cf_search_index         (sqlite3  *db,
+                                  gint64    document_id,
+                                  GError  **error);
+/* Rebuilds the whole index from the case (repairs a damaged index). */
+gboolean cf_search_rebuild       (sqlite3  *db,
+                                  GError  **error);
+/* Appends a problem when the index and the case disagree. */
+gboolean cf_search_check         (sqlite3    *db,
+                                  GPtrArray  *problems,
+                                  GError    **error);
+
+G_END_DECLS

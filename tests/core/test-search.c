@@ -1,0 +1,492 @@
+/* test-search.c — finding documents: Korean inside words and with
+ * particles, mixed Korean and English, phrases, OR, exclusions, every
+ * filter, NFD input, malformed queries; and the index kept in step through
+ * re-import, reading again, edits, tags and claims — checked against a
+ * brute-force scan of the stored text. */
+#include "test-util.h"
+#include "test-fixtures.h"
+
+#include <string.h>
+
+#include "cf-error.h"
+#include "cf-extraction.h"
+#include "cf-numbering.h"
+#include "cf-search.h"
+#include "cf-search-tokenizer.h"
+
+typedef struct
+{
+  char *dir;
+  CfCase *kase;
+  gint64 contract;   /* 위수탁계약서: "위수탁을", "개인정보", 2018-04-02, KakaoPay */
+  gint64 consent;    /* 미동의, 동의서 */
+  gint64 mail;       /* from partner, to legal; 제3자 제공 */
+  gint64 english;    /* Résumé, fraud scoring */
+  gint64 nfd;        /* a text written in NFD */
+  gint64 claim;
+} Fixture;
+
+static gint64
+add_text (Fixture    *f,
+          const char *name,
+          const char *text)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GPtrArray) items = NULL;
+
+  tu_write_text (path, text);
+  items = tu_import_one (f->kase, path);
+  return ((TuItem *) g_ptr_array_index (items, 0))->document_id;
+}
+
+static void
+read_all (Fixture *f)
+{
+  g_autoptr(CfExtractor) extractor = cf_extractor_new (f->kase);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cf_extractor_run (extractor, NULL, &error));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nfd = tu_to_nfd ("맥에서 쓴 개인정보 처리방침 초안");
+
+  f->dir = tu_temp_dir ();
+  f->kase = tu_new_case (f->dir, "Search");
+  f->contract = add_text (f, "위수탁계약서.txt",
+                          "제1조 수탁자는 위수탁을 통하여 개인정보를 처리한다. 위수탁계약서 별첨.");
+  f->consent = add_text (f, "동의.txt", "고객 미동의 상태에서도 동의서 없이 처리 가능한지 검토.");
+  f->mail = add_text (f, "mail.txt", "제3자 제공에 해당한다는 규제기관의 주장에 대한 반박.");
+  f->english = add_text (f, "english.txt", "Résumé of the fraud scoring service. FRAUD controls.");
+  f->nfd = add_text (f, "nfd.txt", nfd);
+  read_all (f);
+  g_assert_true (cf_case_edit_document (f->kase, f->contract, NULL, "2018-04-02", "KakaoPay", &error));
+  g_assert_true (cf_case_edit_document (f->kase, f->mail, "Partner mail", "2018-06-15", "legal@partner.example", &error));
+  f->claim = cf_case_add_claim (f->kase, "위수탁이지 유출이 아님", 0, CF_SIDE_OURS, NULL, &error);
+  g_assert_true (cf_case_tag (f->kase, f->claim, &f->contract, 1, CF_STANCE_SUPPORTS, "제4조",
+                              "목적 제한 조항", &error));
+  g_assert_true (cf_case_tag (f->kase, f->claim, &f->mail, 1, CF_STANCE_UNDERMINES, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->kase);
+  g_free (f->dir);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The ids a query finds, sorted, as "1,3,4". */
+static char *
+found (Fixture    *f,
+       const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = cf_case_search_ids (f->kase, query, &error);
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (s, FALSE);
+}
+
+static char *
+ids (gint64 a,
+     gint64 b,
+     gint64 c)
+{
+  GString *s = g_string_new (NULL);
+
+  if (a > 0)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT, a);
+  if (b > 0)
+    g_string_append_printf (s, ",%" G_GINT64_FORMAT, b);
+  if (c > 0)
+    g_string_append_printf (s, ",%" G_GINT64_FORMAT, c);
+  return g_string_free (s, FALSE);
+}
+
+#define assert_finds(f, query, expected) \
+  G_STMT_START { \
+    g_autofree char *_got = found (f, query); \
+    g_autofree char *_want = expected; \
+    if (g_strcmp0 (_got, _want) != 0) \
+      g_error ("search “%s” found {%s}, expected {%s}", query, _got, _want); \
+  } G_STMT_END
+
+static void
+test_korean (Fixture       *f,
+             gconstpointer  data)
+{
+  /* Inside words and with particles. */
+  assert_finds (f, "위수탁", ids (f->contract, 0, 0));
+  assert_finds (f, "위수탁계약서", ids (f->contract, 0, 0));
+  /* Two syllables inside longer words. */
+  assert_finds (f, "동의", ids (f->consent, 0, 0));
+  assert_finds (f, "미동의", ids (f->consent, 0, 0));
+  assert_finds (f, "동의서", ids (f->consent, 0, 0));
+  assert_finds (f, "개인정보", ids (f->contract, f->nfd, 0));
+  /* One syllable: a prefix. */
+  assert_finds (f, "반", ids (f->mail, 0, 0));
+  /* Not found is not found. */
+  assert_finds (f, "유출", g_strdup (""));
+  /* Text written in NFD is found by composed queries, and the reverse. */
+  {
+    g_autofree char *nfd_query = tu_to_nfd ("처리방침");
+    assert_finds (f, "처리방침", ids (f->nfd, 0, 0));
+    assert_finds (f, nfd_query, ids (f->nfd, 0, 0));
+  }
+}
+
+static void
+test_english_and_mixed (Fixture       *f,
+                        gconstpointer  data)
+{
+  assert_finds (f, "resume", ids (f->english, 0, 0));
+  assert_finds (f, "RÉSUMÉ", ids (f->english, 0, 0));
+  assert_finds (f, "fraud", ids (f->english, 0, 0));
+  assert_finds (f, "scor*", ids (f->english, 0, 0));
+  assert_finds (f, "kakaopay", ids (f->contract, 0, 0));
+  assert_finds (f, "kakaopay 위수탁", ids (f->contract, 0, 0));
+  assert_finds (f, "kakaopay 동의", g_strdup (""));
+}
+
+static void
+test_operators (Fixture       *f,
+                gconstpointer  data)
+{
+  assert_finds (f, "\"fraud scoring\"", ids (f->english, 0, 0));
+  assert_finds (f, "\"scoring fraud\"", g_strdup (""));
+  assert_finds (f, "\"제3자 제공\"", ids (f->mail, 0, 0));
+  assert_finds (f, "동의 OR 반박", ids (f->consent, f->mail, 0));
+  assert_finds (f, "처리 -미동의", ids (f->contract, f->nfd, 0));
+  assert_finds (f, "-위수탁 -동의 -resume -처리방침", ids (f->mail, 0, 0));
+  /* Notes and pinpoints are searchable. */
+  assert_finds (f, "목적 제한", ids (f->contract, 0, 0));
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *claim_filter = g_strdup_printf ("claim:%" G_GINT64_FORMAT, f->claim);
+
+  assert_finds (f, "from:partner", ids (f->mail, 0, 0));
+  assert_finds (f, "from:kakaopay", ids (f->contract, 0, 0));
+  assert_finds (f, "type:text 제", ids (f->contract, f->mail, 0));
+  assert_finds (f, "type:pdf", g_strdup (""));
+  assert_finds (f, "date:2018-04..2018-06", ids (f->contract, f->mail, 0));
+  assert_finds (f, "date:2018-05..", ids (f->mail, 0, 0));
+  assert_finds (f, "date:..2018-04", ids (f->contract, 0, 0));
+  assert_finds (f, "date:2018-06-15", ids (f->mail, 0, 0));
+  assert_finds (f, claim_filter, ids (f->contract, f->mail, 0));
+  assert_finds (f, "claim:위수탁", ids (f->contract, f->mail, 0));
+  assert_finds (f, "tag:undermines", ids (f->mail, 0, 0));
+  assert_finds (f, "tag:supports 처리", ids (f->contract, 0, 0));
+  assert_finds (f, "tag:none resume", ids (f->english, 0, 0));
+  assert_finds (f, "-type:text resume", g_strdup (""));
+
+  changes = cf_case_number_exhibits (f->kase, FALSE, &error);
+  g_assert_no_error (error);
+  assert_finds (f, "exhibit:any", ids (f->contract, f->mail, 0));
+  assert_finds (f, "exhibit:갑1", ids (f->contract, 0, 0));
+  assert_finds (f, "exhibit:\"갑 제2호증\"", ids (f->mail, 0, 0));
+  assert_finds (f, "exhibit:none 동의", ids (f->consent, 0, 0));
+}
+
+static void
+test_ranking_and_snippets (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  CfSearchOptions options = { .open = "<b>", .close = "</b>" };
+  gint64 titled;
+  guint total = 0;
+  CfSearchHit *first;
+
+  /* A title hit ranks above a body hit. */
+  titled = add_text (f, "반박서면.txt", "본문에는 다른 말");
+  read_all (f);
+  g_assert_true (cf_case_edit_document (f->kase, titled, "반박 서면", NULL, NULL, &error));
+  hits = cf_case_search (f->kase, "반박", &options, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 2);
+  first = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (first->document_id, ==, titled);
+  g_assert_cmpstr (first->title, ==, "반박 서면");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = cf_case_search (f->kase, "위수탁", &options, &total, &error);
+  first = g_ptr_array_index (hits, 0);
+  g_assert_nonnull (strstr (first->snippet, "<b>"));
+  g_assert_nonnull (strstr (first->snippet, "</b>"));
+  g_assert_cmpstr (first->date, ==, "2018-04-02");
+}
+
+static void
+expect_invalid (Fixture    *f,
+                const char *query,
+                const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) result = cf_case_search_ids (f->kase, query, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("“%s”: message “%s” lacks “%s”", query, error->message, fragment);
+  g_assert_null (strstr (error->message, "SQL"));
+  g_assert_null (strstr (error->message, "fts5"));
+}
+
+static void
+test_malformed (Fixture       *f,
+                gconstpointer  data)
+{
+  expect_invalid (f, "\"open phrase", "not closed");
+  expect_invalid (f, "OR 위수탁", "OR needs");
+  expect_invalid (f, "위수탁 OR", "OR needs");
+  expect_invalid (f, "foo:bar", "not a search filter");
+  expect_invalid (f, "date:yesterday", "not a date");
+  expect_invalid (f, "date:2018-13", "not a date");
+  expect_invalid (f, "claim:없는쟁점", "No claim");
+  expect_invalid (f, "tag:maybe", "tag: takes");
+  expect_invalid (f, "exhibit:abc", "exhibit: takes");
+  expect_invalid (f, "", "Type words");
+  expect_invalid (f, "from:", "needs a value");
+  /* Punctuation and FTS5 syntax are just text. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) r = cf_case_search_ids (f->kase, "NEAR( AND * ^ \"\" ( ) ;", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (r);
+  }
+}
+
+/* The index against a brute-force look through the stored text, for a
+ * set of words, after the case went through every kind of change. */
+typedef struct
+{
+  const char *word;
+  GPtrArray *terms;
+} Needle;
+
+static void
+collect_term (const char *term,
+              gsize       len,
+              gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strndup (term, len));
+}
+
+/* A document matches a word when the word's terms appear consecutively in
+ * the terms of its indexed text. */
+static gboolean
+brute_force_contains (GPtrArray *haystack,
+                      GPtrArray *needle)
+{
+  for (guint i = 0; i + needle->len <= haystack->len; i++)
+    {
+      guint k = 0;
+
+      while (k < needle->len && strcmp (g_ptr_array_index (haystack, i + k), g_ptr_array_index (needle, k)) == 0)
+        k++;
+      if (k == needle->len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+compare_with_brute_force (Fixture *f)
+{
+  const char *words[] = { "위수탁", "개인정보", "동의", "처리", "fraud", "제공", "신규", "반박", NULL };
+  g_autoptr(GPtrArray) docs = cf_case_list_documents (f->kase, NULL);
+
+  for (guint w = 0; words[w]; w++)
+    {
+      g_autoptr(GPtrArray) needle = g_ptr_array_new_with_free_func (g_free);
+      GString *expected = g_string_new (NULL);
+      g_autofree char *got = NULL;
+
+      cf_search_tokenize (words[w], -1, collect_term, needle);
+      for (guint i = 0; i < docs->len; i++)
+        {
+          CfDocument *d = g_ptr_array_index (docs, i);
+          g_autoptr(GPtrArray) hay = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *text = cf_case_dup_document_text (f->kase, cf_document_get_id (d), NULL);
+          g_autoptr(GPtrArray) tags = cf_case_list_tags (f->kase, cf_document_get_id (d), NULL);
+          g_autoptr(GString) all = g_string_new (NULL);
+
+          g_string_append_printf (all, "%s\n%s %s\n%s %s\n%s\n", cf_document_get_title (d),
+                                  cf_document_get_name (d), cf_document_get_source (d),
+                                  cf_document_get_author (d) ? cf_document_get_author (d) : "",
+                                  cf_document_get_recipients (d) ? cf_document_get_recipients (d) : "",
+                                  text ? text : "");
+          for (guint t = 0; t < tags->len; t++)
+            g_string_append_printf (all, "%s %s\n", cf_tag_get_pinpoint (g_ptr_array_index (tags, t)),
+                                    cf_tag_get_note (g_ptr_array_index (tags, t)));
+          {
+            g_autofree char *nfc = g_utf8_normalize (all->str, -1, G_NORMALIZE_NFC);
+            g_auto(GStrv) fields = g_strsplit (nfc, "\n", -1);
+
+            /* Field by field: a phrase never spans two columns. */
+            for (guint k = 0; fields[k]; k++)
+              {
+                g_ptr_array_set_size (hay, 0);
+                cf_search_tokenize (fields[k], -1, collect_term, hay);
+                if (brute_force_contains (hay, needle))
+                  {
+                    g_string_append_printf (expected, "%s%" G_GINT64_FORMAT, expected->len ? "," : "",
+                                            cf_document_get_id (d));
+                    break;
+                  }
+              }
+          }
+        }
+      got = found (f, words[w]);
+      if (g_strcmp0 (got, expected->str) != 0)
+        g_error ("“%s”: the index finds {%s}, the stored text holds {%s}", words[w], got, expected->str);
+      g_string_free (expected, TRUE);
+    }
+}
+
+static void
+test_index_in_step (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "위수탁계약서.txt", NULL);
+  g_autoptr(GPtrArray) again = NULL;
+  gint64 newer;
+
+  compare_with_brute_force (f);
+
+  /* Edits: a new title is found, the old one no longer. */
+  g_assert_true (cf_case_edit_document (f->kase, f->english, "신규 제목 반박", NULL, NULL, &error));
+  compare_with_brute_force (f);
+  assert_finds (f, "신규", ids (f->english, 0, 0));
+
+  /* Tags come and go with their notes. */
+  g_assert_true (cf_case_untag (f->kase, f->claim, &f->contract, 1, &error));
+  assert_finds (f, "목적 제한", g_strdup (""));
+  compare_with_brute_force (f);
+
+  /* Re-import (nothing new) and a new import. */
+  again = tu_import_one (f->kase, path);
+  newer = add_text (f, "추가.txt", "추가로 받은 위수탁 관련 자료와 개인정보 목록");
+  read_all (f);
+  compare_with_brute_force (f);
+  assert_finds (f, "위수탁", ids (f->contract, newer, 0));
+
+  /* Reading everything again keeps the index right. */
+  g_assert_true (cf_case_mark_for_reading (f->kase, NULL, 0, &error));
+  read_all (f);
+  compare_with_brute_force (f);
+
+  /* Removing a claim removes its tags' notes from the index. */
+  g_assert_true (cf_case_remove_claim (f->kase, f->claim, TRUE, &error));
+  compare_with_brute_force (f);
+
+  /* FTS5's own check agrees, and fsck is clean. */
+  tu_assert_fsck_clean (f->kase);
+  g_assert_true (cf_case_rebuild_search_index (f->kase, &error));
+  compare_with_brute_force (f);
+}
+
+static void
+test_saved_searches (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) saved_ids = NULL;
+  g_auto(GStrv) saved = NULL;
+  gint64 id;
+
+  id = cf_case_save_search (f->kase, "파트너 메일", "from:partner date:2018", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (cf_case_save_search (f->kase, "broken", "\"unclosed", &error), ==, 0);
+  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  g_clear_error (&error);
+  saved = cf_case_list_saved_searches (f->kase, &saved_ids, &error);
+  g_assert_cmpuint (g_strv_length (saved), ==, 2);
+  g_assert_cmpstr (saved[0], ==, "파트너 메일");
+  g_assert_cmpstr (saved[1], ==, "from:partner date:2018");
+  g_assert_true (cf_case_remove_saved_search (f->kase, id, &error));
+  g_clear_pointer (&saved, g_strfreev);
+  saved = cf_case_list_saved_searches (f->kase, NULL, &error);
+  g_assert_cmpuint (g_strv_length (saved), ==, 0);
+}
+
+static void
+record_term (const char *term,
+             gsize       len,
+             gpointer    user_data)
+{
+  GString *s = user_data;
+
+  g_string_append_printf (s, "%s%.*s", s->len ? "|" : "", (int) len, term);
+}
+
+static void
+test_tokenizer (void)
+{
+  struct { const char *text; const char *terms; } cases[] = {
+    { "위수탁을", "위수|수탁|탁을" },
+    { "동", "동" },
+    { "개인정보 보호", "개인|인정|정보|보호" },
+    { "KakaoPay위수탁", "kakaopay|위수|수탁" },
+    { "Résumé ÉCOLE", "resume|ecole" },
+    { "900101-1234567", "900101|1234567" },
+    { "日本語テキスト", "日本|本語|語テ|テキ|キス|スト" },
+    { "a, b; c!", "a|b|c" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      cf_search_tokenize (cases[i].text, -1, record_term, s);
+      g_assert_cmpstr (s->str, ==, cases[i].terms);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  tu_init (&argc, &argv);
+  g_test_add_func ("/search/tokenizer", test_tokenizer);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/search/korean", test_korean);
+  ADD ("/search/english-mixed", test_english_and_mixed);
+  ADD ("/search/operators", test_operators);
+  ADD ("/search/filters", test_filters);
+  ADD ("/search/ranking-snippets", test_ranking_and_snippets);
+  ADD ("/search/malformed", test_malformed);
+  ADD ("/search/index-in-step", test_index_in_step);
+  ADD ("/search/saved", test_saved_searches);
+#undef ADD
+  return g_test_run ();
+}
