@@ -227,9 +227,12 @@ on_import_done (GObject      *object,
       return;
     }
   toast = adw_toast_new (summary);
-  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_timeout (toast, 6);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->import_notes)) > 0)
     {
+      /* What was not imported stays on screen until read. */
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_button_label (toast, _("_Details"));
       adw_toast_set_action_name (toast, "win.show-import-report");
     }
