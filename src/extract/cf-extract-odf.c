@@ -8,7 +8,8 @@
  * times" and "this row, a million times" (table:number-*-repeated): runs
  * of empty cells and rows are never expanded, and repeated content is
  * written a bounded number of times. One page per sheet and per slide.
- * Tracked deletions, speaker notes and annotation authors are left out.
+ * Speaker notes follow their slide's text. Tracked deletions and the
+ * authors of annotations are left out.
  * A password-protected document keeps meta.xml readable but content.xml
  * encrypted: that is recorded as encrypted, with its properties. */
 #define G_LOG_DOMAIN "casefile-extract"
@@ -421,11 +422,6 @@ odf_walk (Odf   *o,
               if (o->n_pages++ > 0)
                 cf_text_sink_page (o->sink);
             }
-          break;
-
-        case CF_NS_ODF_PRESENTATION:
-          if (strcmp (local, "notes") == 0 && cf_xml_is_start (xml))
-            cf_xml_skip (xml);
           break;
 
         case CF_NS_DC:

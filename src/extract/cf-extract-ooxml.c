@@ -10,40 +10,28 @@
  * Word: the body, then footnotes, endnotes, comments, headers and footers.
  * Tracked deletions are left out (the text is the document as it reads
  * now) and a warning says the file holds tracked changes.
- * Excel: one page per sheet (form feeds), a row per line, cells separated
- * by tabs and kept in their columns; hidden sheets are read and flagged.
- * PowerPoint: one page per slide, in presentation order.
+ * Excel: one page per sheet, a row per line (cf-extract-xlsx.c).
+ * PowerPoint: one page per slide, in presentation order, speaker notes
+ * after the slide's text.
  * Properties: docProps/core.xml (title, author, created, modified…) and
  * docProps/app.xml (pages of a Word document, application, company).
  * A password-protected file is not a ZIP at all but an OLE container:
  * that is recorded as encrypted. */
 #define G_LOG_DOMAIN "casefile-extract"
 
+#include "cf-extract-ooxml.h"
 #include "cf-extract-readers.h"
-#include "cf-extract-xml.h"
-#include "cf-extract-zip.h"
 
 #include <string.h>
 
-/* Relationships, properties and shared strings are short; a property
- * longer than this is cut. */
+/* A property longer than this is cut. */
 #define MAX_PROPERTY (64 * 1024)
 #define MAX_RELATIONSHIPS 100000
-#define MAX_CELL (1024 * 1024)
-/* Empty columns before a cell are kept as tabs up to this many. */
-#define MAX_COLUMN_GAP 64
-
-typedef struct
-{
-  char *id;
-  char *type;     /* the last segment of the type URI: "officeDocument", "slide"… */
-  char *target;   /* the part name it points to */
-} Rel;
 
 static void
 rel_free (gpointer data)
 {
-  Rel *rel = data;
+  CfOoxmlRel *rel = data;
 
   g_free (rel->id);
   g_free (rel->type);
@@ -101,10 +89,10 @@ rels_part_for (const char *part)
 
 /* The relationships of a part ("" for the package); missing or broken
  * ones give an empty list and a warning. */
-static GPtrArray *
-read_rels (CfZip           *zip,
-           const char      *part,
-           CfExtractResult *result)
+GPtrArray *
+cf_ooxml_read_rels (CfZip           *zip,
+                    const char      *part,
+                    CfExtractResult *result)
 {
   GPtrArray *rels = g_ptr_array_new_with_free_func (rel_free);
   g_autofree char *name = rels_part_for (part);
@@ -119,7 +107,7 @@ read_rels (CfZip           *zip,
       g_autofree char *mode = NULL;
       g_autofree char *type = NULL;
       g_autofree char *target = NULL;
-      Rel *rel;
+      CfOoxmlRel *rel;
 
       if (!cf_xml_is_start (xml) || !cf_xml_is (xml, CF_NS_PKG_RELS, "Relationship"))
         continue;
@@ -131,7 +119,7 @@ read_rels (CfZip           *zip,
         continue;
       if (rels->len >= MAX_RELATIONSHIPS)
         break;
-      rel = g_new0 (Rel, 1);
+      rel = g_new0 (CfOoxmlRel, 1);
       rel->id = cf_xml_attr (xml, CF_NS_OTHER, "Id");
       rel->type = g_strdup (strrchr (type, '/') ? strrchr (type, '/') + 1 : type);
       rel->target = resolve_target (part, target);
@@ -143,14 +131,14 @@ read_rels (CfZip           *zip,
   return rels;
 }
 
-static const Rel *
-find_rel (GPtrArray  *rels,
-          const char *type,
-          const char *id)
+const CfOoxmlRel *
+cf_ooxml_find_rel (GPtrArray  *rels,
+                   const char *type,
+                   const char *id)
 {
   for (guint i = 0; i < rels->len; i++)
     {
-      const Rel *rel = g_ptr_array_index (rels, i);
+      const CfOoxmlRel *rel = g_ptr_array_index (rels, i);
 
       if ((type == NULL || strcmp (rel->type, type) == 0) &&
           (id == NULL || g_strcmp0 (rel->id, id) == 0))
@@ -372,11 +360,11 @@ read_word (CfZip           *zip,
     }
 
   /* Notes, comments, headers and footers follow the body. */
-  rels = read_rels (zip, main_part, result);
+  rels = cf_ooxml_read_rels (zip, main_part, result);
   for (guint k = 0; k < G_N_ELEMENTS (extra); k++)
     for (guint i = 0; i < rels->len; i++)
       {
-        const Rel *rel = g_ptr_array_index (rels, i);
+        const CfOoxmlRel *rel = g_ptr_array_index (rels, i);
         g_autoptr(CfXml) xml = NULL;
 
         if (strcmp (rel->type, extra[k]) != 0 || cf_zip_find (zip, rel->target) == NULL)
@@ -401,295 +389,16 @@ read_word (CfZip           *zip,
   return TRUE;
 }
 
-/* Excel. */
-
-typedef struct
-{
-  GString *pool;   /* the strings, each ended by a NUL */
-  GArray *starts;  /* guint32 offsets into pool (a part is at most 256 MiB) */
-} SharedStrings;
-
-static void
-read_shared_strings (CfZip           *zip,
-                     const char      *part,
-                     SharedStrings   *strings,
-                     CfExtractResult *result)
-{
-  g_autoptr(CfXml) xml = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) current = g_string_new (NULL);
-  int in_t = 0;
-  gboolean in_si = FALSE;
-
-  xml = cf_xml_open_member (zip, part, &error);
-  while (xml != NULL && cf_xml_next (xml))
-    {
-      if (cf_xml_is_text (xml))
-        {
-          if (in_si && in_t > 0 && current->len < MAX_CELL)
-            g_string_append (current, cf_xml_text (xml));
-          continue;
-        }
-      if (cf_xml_ns (xml) != CF_NS_S)
-        continue;
-      if (cf_xml_is (xml, CF_NS_S, "si"))
-        {
-          if (cf_xml_is_start (xml))
-            {
-              in_si = TRUE;
-              g_string_truncate (current, 0);
-            }
-          if (cf_xml_is_end (xml) && in_si)
-            {
-              guint32 start = strings->pool->len;
-
-              g_array_append_val (strings->starts, start);
-              g_string_append_len (strings->pool, current->str, current->len + 1);
-              in_si = FALSE;
-            }
-        }
-      else if (cf_xml_is (xml, CF_NS_S, "t"))
-        {
-          in_t += cf_xml_is_start (xml);
-          in_t -= cf_xml_is_end (xml);
-        }
-      else if (cf_xml_is (xml, CF_NS_S, "rPh") && cf_xml_is_start (xml))
-        cf_xml_skip (xml);  /* phonetic guides repeat the text in kana */
-    }
-  if (xml == NULL || !cf_xml_finish (xml, &error))
-    cf_extract_result_warn (result, "ooxml-damaged", "The workbook's shared strings cannot be read "
-                            "completely (%u read): %s", strings->starts->len, error->message);
-}
-
-/* "AB12" → 27; -1 when it is no cell reference. */
-static int
-column_of (const char *ref)
-{
-  int col = 0, letters = 0;
-
-  if (ref == NULL)
-    return -1;
-  for (; g_ascii_isalpha (*ref); ref++)
-    {
-      if (++letters > 3)
-        return -1;
-      col = col * 26 + (g_ascii_toupper (*ref) - 'A' + 1);
-    }
-  return letters > 0 && col <= 16384 ? col - 1 : -1;
-}
-
-typedef struct
-{
-  CfTextSink *sink;
-  SharedStrings *strings;
-  int last_col;        /* of the last cell written in this row, -1 for none */
-  int next_col;
-  int col;
-  char *type;
-  GString *value;
-  gboolean in_c, in_v;
-  int in_t;
-  gboolean bad_index;
-} Sheet;
-
-static void
-emit_cell (Sheet *s)
-{
-  const char *v = s->value->str;
-  int tabs;
-
-  if (g_strcmp0 (s->type, "s") == 0)
-    {
-      char *end = NULL;
-      guint64 i = g_ascii_strtoull (v, &end, 10);
-
-      if (end == v || i >= s->strings->starts->len)
-        {
-          s->bad_index = TRUE;
-          return;
-        }
-      v = s->strings->pool->str + g_array_index (s->strings->starts, guint32, i);
-    }
-  else if (g_strcmp0 (s->type, "b") == 0)
-    v = strcmp (v, "1") == 0 ? "TRUE" : strcmp (v, "0") == 0 ? "FALSE" : v;
-  if (v[0] == '\0')
-    return;
-  tabs = s->last_col < 0 ? s->col : s->col - s->last_col;
-  if (s->last_col >= 0)
-    tabs = MAX (tabs, 1);
-  tabs = CLAMP (tabs, 0, MAX_COLUMN_GAP);
-  for (int i = 0; i < tabs; i++)
-    cf_text_sink_put (s->sink, '\t');
-  cf_text_sink_text (s->sink, v, -1);
-  s->last_col = s->col;
-}
-
-static void
-sheet_walk (CfXml *xml,
-            Sheet *s)
-{
-  while (cf_xml_next (xml))
-    {
-      const char *local;
-
-      if (cf_xml_is_text (xml))
-        {
-          if (s->in_c && (s->in_v || s->in_t > 0) && s->value->len < MAX_CELL)
-            g_string_append (s->value, cf_xml_text (xml));
-          continue;
-        }
-      if ((!cf_xml_is_start (xml) && !cf_xml_is_end (xml)) || cf_xml_ns (xml) != CF_NS_S)
-        continue;
-      local = cf_xml_local (xml);
-      if (strcmp (local, "row") == 0)
-        {
-          if (cf_xml_is_start (xml))
-            {
-              s->last_col = -1;
-              s->next_col = 0;
-            }
-          if (cf_xml_is_end (xml) && s->last_col >= 0)
-            cf_text_sink_put (s->sink, '\n');
-        }
-      else if (strcmp (local, "c") == 0)
-        {
-          if (cf_xml_is_start (xml))
-            {
-              g_autofree char *ref = cf_xml_attr (xml, CF_NS_OTHER, "r");
-              int col = column_of (ref);
-
-              s->col = col >= 0 ? col : s->next_col;
-              g_free (s->type);
-              s->type = cf_xml_attr (xml, CF_NS_OTHER, "t");
-              g_string_truncate (s->value, 0);
-              s->in_c = TRUE;
-            }
-          if (cf_xml_is_end (xml) && s->in_c)
-            {
-              emit_cell (s);
-              s->next_col = s->col + 1;
-              s->in_c = FALSE;
-            }
-        }
-      else if (strcmp (local, "v") == 0)
-        s->in_v = cf_xml_is_start (xml) && !cf_xml_is_empty (xml);
-      else if (strcmp (local, "t") == 0)
-        {
-          s->in_t += cf_xml_is_start (xml);
-          s->in_t -= cf_xml_is_end (xml);
-        }
-      else if ((strcmp (local, "rPh") == 0 || strcmp (local, "f") == 0) && cf_xml_is_start (xml))
-        cf_xml_skip (xml);
-    }
-  s->in_c = s->in_v = FALSE;
-  s->in_t = 0;
-}
-
-typedef struct
-{
-  char *name;
-  char *rid;
-  gboolean hidden;
-} SheetRef;
-
-static void
-sheet_ref_free (gpointer data)
-{
-  SheetRef *ref = data;
-
-  g_free (ref->name);
-  g_free (ref->rid);
-  g_free (ref);
-}
-
-static gboolean
-read_excel (CfZip           *zip,
-            CfXml           *workbook,
-            const char      *main_part,
-            CfTextSink      *sink,
-            CfExtractResult *result,
-            GError         **error)
-{
-  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func (sheet_ref_free);
-  g_autoptr(GPtrArray) rels = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GString) pool = g_string_new (NULL);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GString) value = g_string_new (NULL);
-  SharedStrings strings = { pool, starts };
-  const Rel *shared;
-  guint n_read = 0;
-  gboolean bad_index = FALSE;
-
-  while (cf_xml_next (workbook))
-    if (cf_xml_is_start (workbook) && cf_xml_is (workbook, CF_NS_S, "sheet"))
-      {
-        SheetRef *ref = g_new0 (SheetRef, 1);
-        g_autofree char *state = cf_xml_attr (workbook, CF_NS_OTHER, "state");
-
-        ref->name = cf_xml_attr (workbook, CF_NS_OTHER, "name");
-        ref->rid = cf_xml_attr (workbook, CF_NS_OFFICE_RELS, "id");
-        ref->hidden = state != NULL && strcmp (state, "visible") != 0;
-        g_ptr_array_add (sheets, ref);
-      }
-  if (!cf_xml_finish (workbook, &local_error))
-    {
-      if (sheets->len == 0)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      cf_extract_result_warn (result, "ooxml-damaged", "The list of sheets is damaged: %s",
-                              local_error->message);
-      g_clear_error (&local_error);
-    }
-
-  rels = read_rels (zip, main_part, result);
-  shared = find_rel (rels, "sharedStrings", NULL);
-  if (shared != NULL && cf_zip_find (zip, shared->target) != NULL)
-    read_shared_strings (zip, shared->target, &strings, result);
-
-  for (guint i = 0; i < sheets->len; i++)
-    {
-      SheetRef *ref = g_ptr_array_index (sheets, i);
-      const Rel *rel = ref->rid ? find_rel (rels, NULL, ref->rid) : NULL;
-      g_autoptr(CfXml) xml = NULL;
-      Sheet s = { sink, &strings, -1, 0, 0, NULL, value, FALSE, FALSE, 0, FALSE };
-
-      cf_extract_result_add_to_list (result, "sheets", ref->name ? ref->name : "");
-      /* Chart sheets and macro sheets hold no cells to read. */
-      if (rel == NULL || strcmp (rel->type, "worksheet") != 0)
-        continue;
-      if (n_read++ > 0)
-        cf_text_sink_page (sink);
-      if (ref->hidden)
-        cf_extract_result_warn (result, "hidden-sheet", "The sheet “%s” is hidden in Excel; its "
-                                "cells are in the text", ref->name ? ref->name : "");
-      xml = cf_xml_open_member (zip, rel->target, &local_error);
-      if (xml != NULL)
-        sheet_walk (xml, &s);
-      g_free (s.type);
-      bad_index |= s.bad_index;
-      if (xml == NULL || !cf_xml_finish (xml, &local_error))
-        {
-          cf_extract_result_warn (result, "ooxml-damaged", "The sheet “%s” cannot be read completely: %s",
-                                  ref->name ? ref->name : "", local_error->message);
-          g_clear_error (&local_error);
-        }
-    }
-  if (bad_index)
-    cf_extract_result_warn (result, "ooxml-damaged", "Some cells refer to shared strings the "
-                            "workbook does not have; they were left out");
-  return TRUE;
-}
-
-/* PowerPoint: DrawingML text in shapes and tables. */
+/* PowerPoint: DrawingML text in shapes and tables, and the speaker
+ * notes after each slide's text (what the presenter said is evidence too). */
 
 typedef struct
 {
   CfTextSink *sink;
   CfTables tables;
   int in_t;
+  gboolean notes;      /* reading a notes page: only its body placeholder */
+  gboolean in_body;    /* inside the notes body shape */
 } Drawing;
 
 static void
@@ -703,7 +412,7 @@ drawing_walk (CfXml   *xml,
 
       if (cf_xml_is_text (xml))
         {
-          if (d->in_t > 0)
+          if (d->in_t > 0 && (!d->notes || d->in_body))
             cf_text_sink_text (d->sink, cf_xml_text (xml), -1);
           continue;
         }
@@ -715,6 +424,16 @@ drawing_walk (CfXml   *xml,
         {
           cf_xml_skip (xml);
           continue;
+        }
+      /* A notes page also shows the slide's picture, number, header…:
+       * only the shape whose placeholder is the body holds the notes. */
+      if (ns == CF_NS_P && d->notes && strcmp (local, "sp") == 0)
+        d->in_body = FALSE;
+      else if (ns == CF_NS_P && d->notes && strcmp (local, "ph") == 0 && cf_xml_is_start (xml))
+        {
+          g_autofree char *type = cf_xml_attr (xml, CF_NS_OTHER, "type");
+
+          d->in_body = g_strcmp0 (type, "body") == 0;
         }
       if (ns != CF_NS_A)
         continue;
@@ -736,6 +455,33 @@ drawing_walk (CfXml   *xml,
   d->in_t = 0;
 }
 
+static void
+read_notes (CfZip           *zip,
+            const char      *slide,
+            guint            number,
+            Drawing         *d,
+            CfExtractResult *result)
+{
+  g_autoptr(GPtrArray) rels = cf_ooxml_read_rels (zip, slide, result);
+  const CfOoxmlRel *rel = cf_ooxml_find_rel (rels, "notesSlide", NULL);
+  g_autoptr(CfXml) xml = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (rel == NULL || cf_zip_find (zip, rel->target) == NULL)
+    return;
+  cf_tables_reset (&d->tables);
+  cf_text_sink_owe (d->sink, '\n');
+  d->notes = TRUE;
+  d->in_body = FALSE;
+  xml = cf_xml_open_member (zip, rel->target, &error);
+  if (xml != NULL)
+    drawing_walk (xml, d);
+  d->notes = FALSE;
+  if (xml == NULL || !cf_xml_finish (xml, &error))
+    cf_extract_result_warn (result, "ooxml-damaged", "The notes of slide %u cannot be read "
+                            "completely: %s", number, error->message);
+}
+
 static gboolean
 read_powerpoint (CfZip           *zip,
                  CfXml           *presentation,
@@ -747,7 +493,7 @@ read_powerpoint (CfZip           *zip,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) rels = NULL;
   g_autoptr(GError) local_error = NULL;
-  Drawing d = { sink, { NULL }, 0 };
+  Drawing d = { sink, { NULL }, 0, FALSE, FALSE };
 
   while (cf_xml_next (presentation))
     if (cf_xml_is_start (presentation) && cf_xml_is (presentation, CF_NS_P, "sldId"))
@@ -770,10 +516,10 @@ read_powerpoint (CfZip           *zip,
       g_clear_error (&local_error);
     }
 
-  rels = read_rels (zip, main_part, result);
+  rels = cf_ooxml_read_rels (zip, main_part, result);
   for (guint i = 0; i < ids->len; i++)
     {
-      const Rel *rel = find_rel (rels, "slide", g_ptr_array_index (ids, i));
+      const CfOoxmlRel *rel = cf_ooxml_find_rel (rels, "slide", g_ptr_array_index (ids, i));
       g_autoptr(CfXml) xml = NULL;
 
       if (i > 0)
@@ -793,6 +539,8 @@ read_powerpoint (CfZip           *zip,
                                   i + 1, local_error->message);
           g_clear_error (&local_error);
         }
+      g_clear_pointer (&xml, cf_xml_free);
+      read_notes (zip, rel->target, i + 1, &d, result);
     }
   cf_extract_result_set_int (result, "pages", ids->len);
   cf_tables_clear (&d.tables);
@@ -806,7 +554,7 @@ find_main_part (CfZip     *zip,
                 GPtrArray *rels)
 {
   const char *fallbacks[] = { "word/document.xml", "xl/workbook.xml", "ppt/presentation.xml" };
-  const Rel *rel = find_rel (rels, "officeDocument", NULL);
+  const CfOoxmlRel *rel = cf_ooxml_find_rel (rels, "officeDocument", NULL);
 
   if (rel != NULL && cf_zip_find (zip, rel->target) != NULL)
     return g_strdup (cf_zip_find (zip, rel->target));
@@ -826,7 +574,7 @@ cf_extract_ooxml (const CfExtractInput  *input,
   g_autoptr(CfXml) xml = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *main_part = NULL;
-  const Rel *core, *app;
+  const CfOoxmlRel *core, *app;
   CfTextSink sink;
   guint8 head[8];
   gboolean word = FALSE, known = TRUE, ok = FALSE;
@@ -844,7 +592,7 @@ cf_extract_ooxml (const CfExtractInput  *input,
                    "Not an Office document: %s", local_error->message);
       return FALSE;
     }
-  rels = read_rels (zip, "", result);
+  rels = cf_ooxml_read_rels (zip, "", result);
   main_part = find_main_part (zip, rels);
   if (main_part == NULL)
     {
@@ -869,7 +617,7 @@ cf_extract_ooxml (const CfExtractInput  *input,
       ok = read_word (zip, xml, main_part, &sink, result, &local_error);
     }
   else if (cf_xml_is (xml, CF_NS_S, "workbook"))
-    ok = read_excel (zip, xml, main_part, &sink, result, &local_error);
+    ok = cf_ooxml_read_excel (zip, xml, main_part, &sink, result, &local_error);
   else if (cf_xml_is (xml, CF_NS_P, "presentation"))
     ok = read_powerpoint (zip, xml, main_part, &sink, result, &local_error);
   else
@@ -884,8 +632,8 @@ cf_extract_ooxml (const CfExtractInput  *input,
 
   /* The properties come last in the ZIP as Office writes it. A document
    * whose body cannot be read still gets them. */
-  core = find_rel (rels, "core-properties", NULL);
-  app = find_rel (rels, "extended-properties", NULL);
+  core = cf_ooxml_find_rel (rels, "core-properties", NULL);
+  app = cf_ooxml_find_rel (rels, "extended-properties", NULL);
   read_core_properties (zip, core ? core->target : "docProps/core.xml", result);
   read_app_properties (zip, app ? app->target : "docProps/app.xml", word, result);
 

@@ -194,7 +194,20 @@ test_xlsx (void)
        "<Relationship Id=\"rId1\" Type=\"" REL "worksheet\" Target=\"worksheets/sheet1.xml\"/>"
        "<Relationship Id=\"rId4\" Type=\"" REL "chartsheet\" Target=\"chartsheets/sheet1.xml\"/>"
        "<Relationship Id=\"rId3\" Type=\"" REL "sharedStrings\" Target=\"sharedStrings.xml\"/>"
+       "<Relationship Id=\"rId5\" Type=\"" REL "styles\" Target=\"styles.xml\"/>"
        "</Relationships>");
+  /* Cell formats: general, built-in date (14), a Korean date and time,
+   * money with quoted text, built-in time (20), scientific. Cell styles
+   * (cellStyleXfs) are not cell formats. */
+  add (zip, "xl/styles.xml",
+       "<styleSheet xmlns=\"" NS_S "\"><numFmts count=\"3\">"
+       "<numFmt numFmtId=\"164\" formatCode=\"yyyy&quot;년&quot; m&quot;월&quot; d&quot;일&quot; hh:mm\"/>"
+       "<numFmt numFmtId=\"165\" formatCode=\"#,##0&quot; 원 (days)&quot;;[Red]\\-#,##0\"/>"
+       "<numFmt numFmtId=\"166\" formatCode=\"0.00E+00\"/></numFmts>"
+       "<cellStyleXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellStyleXfs>"
+       "<cellXfs count=\"6\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/>"
+       "<xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"20\"/><xf numFmtId=\"166\"/>"
+       "</cellXfs></styleSheet>");
   /* Sheets before the shared strings, as Excel stores them. */
   add (zip, "xl/worksheets/sheet1.xml",
        "<worksheet xmlns=\"" NS_S "\"><sheetData>"
@@ -203,6 +216,10 @@ test_xlsx (void)
        "<c r=\"D2\" t=\"inlineStr\"><is><t>inline 글</t></is></c><c r=\"E2\" t=\"b\"><v>1</v></c></row>"
        "<row r=\"3\"><c r=\"A3\" s=\"1\"/></row>"
        "<row r=\"4\"><c r=\"C4\" t=\"str\"><f>\"C\"</f><v>C only</v></c><c r=\"D4\" t=\"s\"><v>99</v></c></row>"
+       "<row r=\"5\"><c r=\"A5\" s=\"1\"><v>43192</v></c><c r=\"B5\" s=\"2\"><v>43192.395833333336</v></c>"
+       "<c r=\"C5\" s=\"3\"><v>1500000</v></c><c r=\"D5\" s=\"4\"><v>0.5</v></c>"
+       "<c r=\"E5\" s=\"5\"><v>12345</v></c><c r=\"F5\" s=\"1\" t=\"s\"><v>2</v></c>"
+       "<c r=\"G5\" s=\"99\"><v>7</v></c></row>"
        "</sheetData></worksheet>");
   add (zip, "xl/worksheets/sheet2.xml",
        "<worksheet xmlns=\"" NS_S "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>3</v></c></row>"
@@ -222,6 +239,7 @@ test_xlsx (void)
                    "고객명\tAmount\n"
                    "홍길동\t1500\t\tinline 글\tTRUE\n"
                    "\t\tC only\n"
+                   "2018-04-02\t2018-04-02 09:30:00\t1500000\t12:00:00\t12345\t홍길동\t7\n"
                    "\f숨은 값\n");
   sheets = of_meta_list (run, "sheets");
   g_assert_cmpstr (sheets, ==, "거래내역|Chart|숨김");
@@ -271,6 +289,21 @@ test_pptx (void)
   add (zip, "ppt/slides/slide1.xml", slide2);
   add (zip, "ppt/slides/slide2.xml", slide1);
   add (zip, "ppt/slides/slide3.xml", "<p:sld xmlns:p=\"" NS_P "\"><p:cSld><p:spTree/></p:cSld></p:sld>");
+  /* Speaker notes of the first slide: only the body placeholder is read,
+   * not the slide image or the slide number of the notes page. */
+  add (zip, "ppt/slides/_rels/slide2.xml.rels",
+       "<Relationships xmlns=\"" NS_PKG "\">"
+       "<Relationship Id=\"rId1\" Type=\"" REL "slideLayout\" Target=\"../slideLayouts/slideLayout1.xml\"/>"
+       "<Relationship Id=\"rId2\" Type=\"" REL "notesSlide\" Target=\"../notesSlides/notesSlide1.xml\"/>"
+       "</Relationships>");
+  add (zip, "ppt/notesSlides/notesSlide1.xml",
+       "<p:notes xmlns:p=\"" NS_P "\" xmlns:a=\"" NS_A "\"><p:cSld><p:spTree>"
+       "<p:sp><p:nvSpPr><p:nvPr><p:ph type=\"sldImg\"/></p:nvPr></p:nvSpPr></p:sp>"
+       "<p:sp><p:nvSpPr><p:nvPr><p:ph type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr>"
+       "<p:txBody><a:p><a:r><a:t>발표자 메모: 위탁임을 강조</a:t></a:r></a:p></p:txBody></p:sp>"
+       "<p:sp><p:nvSpPr><p:nvPr><p:ph type=\"sldNum\" idx=\"5\"/></p:nvPr></p:nvSpPr>"
+       "<p:txBody><a:p><a:fld type=\"slidenum\"><a:t>1</a:t></a:fld></a:p></p:txBody></p:sp>"
+       "</p:spTree></p:cSld></p:notes>");
   add (zip, "docProps/core.xml", core_xml);
   add (zip, "docProps/app.xml",
        "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
@@ -280,7 +313,7 @@ test_pptx (void)
 
   g_assert_cmpstr (of_status (run), ==, "ok");
   g_assert_cmpstr (run->text, ==,
-                   "첫 슬라이드\n둘째 줄\n7\n"
+                   "첫 슬라이드\n둘째 줄\n7\n발표자 메모: 위탁임을 강조\n"
                    "\fSecond slide\n둘째 줄\n7\n갑\t을\n"
                    "\f");
   g_assert_cmpint (of_meta_int (run, "pages"), ==, 3);
@@ -430,7 +463,7 @@ test_odp (void)
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
     "<office:document-content " ODF_NS "><office:body><office:presentation>"
     "<draw:page draw:name=\"p1\"><draw:frame><draw:text-box><text:p>첫 장</text:p></draw:text-box></draw:frame>"
-    "<presentation:notes><draw:frame><draw:text-box><text:p>발표자 메모</text:p></draw:text-box></draw:frame>"
+    "<presentation:notes><draw:page-thumbnail draw:page-number=\"1\"/><draw:frame><draw:text-box><text:p>발표자 메모</text:p></draw:text-box></draw:frame>"
     "</presentation:notes></draw:page>"
     "<draw:page draw:name=\"p2\"><draw:frame><draw:text-box><text:p>Second page</text:p>"
     "</draw:text-box></draw:frame></draw:page>"
@@ -439,7 +472,7 @@ test_odp (void)
   g_autoptr(OfRun) run = of_extract_bytes (odp, ODP, "발표.odp");
 
   g_assert_cmpstr (of_status (run), ==, "ok");
-  g_assert_cmpstr (run->text, ==, "첫 장\n\fSecond page\n");
+  g_assert_cmpstr (run->text, ==, "첫 장\n발표자 메모\n\fSecond page\n");
   /* The slides counted, not the statistic. */
   g_assert_cmpint (of_meta_int (run, "pages"), ==, 2);
   g_assert_cmpstr (of_meta_string (run, "title"), ==, "위탁계약 검토의견");
