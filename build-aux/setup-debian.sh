@@ -10,7 +10,8 @@ build="build-essential meson ninja-build pkg-config gettext itstool
        libxml2-dev libpoppler-glib-dev libgmime-3.0-dev libgsf-1-dev libgexiv2-dev
        shared-mime-info desktop-file-utils appstream"
 tests="xvfb xauth dbus dbus-x11 xdotool imagemagick fonts-noto-cjk
-       python3 unzip libarchive-tools p7zip-full time strace qpdf"
+       python3 unzip libarchive-tools p7zip-full time strace qpdf
+       poppler-utils recoll"
 
 wanted=$build
 if [ "${1:-}" = "--tests" ]; then
