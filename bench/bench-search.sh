@@ -19,7 +19,7 @@ n=${BENCH_DOCS:-100000}
 export CASEFILE_NO_PROGRESS=1 LC_ALL=C.UTF-8
 
 for tool in recollindex recollq python3; do
-  command -v "$tool" > /dev/null || { echo "missing $tool (apt install recoll python3)"; exit 2; }
+  command -v "$tool" > /dev/null || { echo "missing $tool (apt install recollcmd python3)"; exit 2; }
 done
 rm -rf "$scratch"
 mkdir -p "$scratch"
