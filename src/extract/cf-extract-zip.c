@@ -6,8 +6,11 @@
  * counted against a cap per member and a budget for the whole document.
  * One pass lists the members; reading then moves forward through the
  * archive and reopens it only when the wanted member lies behind the
- * current one. Documents mostly store their parts in reading order, so
- * that is one or two passes, and memory stays flat whatever the size. */
+ * current one. Small XML parts passed over on the way are kept in memory
+ * (within a budget), because readers come back for them: a slide, then
+ * its relationships, then its notes further on, then the next slide. So
+ * a document is read in one or two passes, and memory stays flat
+ * whatever its size. */
 #define G_LOG_DOMAIN "casefile-extract"
 
 #include "cf-extract-zip.h"
@@ -30,8 +33,17 @@ struct _CfZip
   GHashTable *index;         /* folded name → position + 1 */
   guint64 member_produced;
   guint64 total_produced;
-  gboolean budget_warned;
+
+  int current;               /* the member being read */
+  GHashTable *cache;         /* position → GBytes of small parts passed over */
+  guint64 cache_left;
+  GBytes *cached;            /* the member being read, when from the cache */
+  gsize cached_offset;
 };
+
+/* Parts worth keeping when passed over, and how much memory that may take. */
+#define CACHE_MEMBER_MAX (1024 * 1024)
+#define CACHE_BUDGET (64 * 1024 * 1024)
 
 gboolean
 cf_extract_sniff (const char *path,
@@ -95,7 +107,9 @@ open_archive (const char  *path,
   /* ZIP only: a document that is really a RAR or a 7z is not read by
    * these readers (those libarchive readers carry most of its CVEs). */
   archive_read_support_format_zip (a);
-  if (archive_read_open_filename (a, path, 65536) != ARCHIVE_OK)
+  /* Small blocks: moving from member to member is a seek and a read of a
+   * header, and each read fills a whole block. */
+  if (archive_read_open_filename (a, path, 16384) != ARCHIVE_OK)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
                    archive_error_string (a) ? archive_error_string (a) : "cannot be opened");
@@ -116,6 +130,8 @@ cf_zip_free (CfZip *zip)
   g_ptr_array_unref (zip->names);
   g_array_unref (zip->encrypted);
   g_hash_table_unref (zip->index);
+  g_hash_table_unref (zip->cache);
+  g_clear_pointer (&zip->cached, g_bytes_unref);
   g_free (zip);
 }
 
@@ -135,7 +151,11 @@ cf_zip_open (const char       *path,
   zip->names = g_ptr_array_new_with_free_func (g_free);
   zip->encrypted = g_array_new (FALSE, FALSE, sizeof (gboolean));
   zip->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  zip->cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                      (GDestroyNotify) g_bytes_unref);
+  zip->cache_left = CACHE_BUDGET;
   zip->position = -1;
+  zip->current = -1;
 
   a = open_archive (path, &local_error);
   if (a == NULL)
@@ -232,6 +252,45 @@ cf_zip_get_names (CfZip *zip)
   return zip->names;
 }
 
+/* Keeps the member the archive is at, if it is a small XML part: its
+ * data is read now (counted like any read) instead of skipped. */
+static void
+cache_passed_member (CfZip                *zip,
+                     struct archive_entry *entry)
+{
+  const char *name = g_ptr_array_index (zip->names, zip->position);
+  g_autoptr(GByteArray) data = NULL;
+  guint8 buf[16384];
+
+  if (zip->cache_left == 0 || g_array_index (zip->encrypted, gboolean, zip->position) ||
+      (!g_str_has_suffix (name, ".xml") && !g_str_has_suffix (name, ".rels")) ||
+      (archive_entry_size_is_set (entry) && archive_entry_size (entry) > CACHE_MEMBER_MAX) ||
+      g_hash_table_contains (zip->cache, GINT_TO_POINTER (zip->position)))
+    return;
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      la_ssize_t n;
+
+      if (zip->total_produced >= CF_ZIP_TOTAL_BUDGET)
+        return;
+      n = archive_read_data (zip->archive, buf,
+                             MIN (sizeof buf, CF_ZIP_TOTAL_BUDGET - zip->total_produced));
+      /* Damage is reported when the part is really read. */
+      if (n < 0)
+        return;
+      if (n == 0)
+        break;
+      zip->total_produced += n;
+      if ((guint64) data->len + n > MIN (CACHE_MEMBER_MAX, zip->cache_left))
+        return;
+      g_byte_array_append (data, buf, n);
+    }
+  zip->cache_left -= data->len;
+  g_hash_table_insert (zip->cache, GINT_TO_POINTER (zip->position),
+                       g_byte_array_free_to_bytes (g_steal_pointer (&data)));
+}
+
 gboolean
 cf_zip_open_member (CfZip       *zip,
                     const char  *name,
@@ -250,6 +309,16 @@ cf_zip_open_member (CfZip       *zip,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                    "%s is encrypted", name);
       return FALSE;
+    }
+
+  g_clear_pointer (&zip->cached, g_bytes_unref);
+  zip->current = target;
+  zip->member_produced = 0;
+  if (g_hash_table_contains (zip->cache, GINT_TO_POINTER (target)))
+    {
+      zip->cached = g_bytes_ref (g_hash_table_lookup (zip->cache, GINT_TO_POINTER (target)));
+      zip->cached_offset = 0;
+      return TRUE;
     }
 
   /* Forward when possible; behind us (or read already) means from the
@@ -280,9 +349,10 @@ cf_zip_open_member (CfZip       *zip,
           return FALSE;
         }
       zip->position++;
+      if (zip->position < target)
+        cache_passed_member (zip, entry);
     }
   zip->touched = FALSE;
-  zip->member_produced = 0;
   return TRUE;
 }
 
@@ -295,7 +365,18 @@ cf_zip_read (CfZip   *zip,
   la_ssize_t n;
   const char *name;
 
-  g_return_val_if_fail (zip->archive != NULL && zip->position >= 0, -1);
+  g_return_val_if_fail (zip->current >= 0, -1);
+  if (zip->cached != NULL)
+    {
+      gsize size;
+      const guint8 *data = g_bytes_get_data (zip->cached, &size);
+
+      n = MIN (len, size - zip->cached_offset);
+      memcpy (buf, data + zip->cached_offset, n);
+      zip->cached_offset += n;
+      return n;
+    }
+  g_return_val_if_fail (zip->archive != NULL && zip->position == zip->current, -1);
 
   name = g_ptr_array_index (zip->names, zip->position);
   zip->touched = TRUE;

@@ -320,6 +320,75 @@ test_pptx (void)
   assert_core_properties (run);
 }
 
+/* Hundreds of slides, each with notes stored far behind it, among
+ * thousands of other members: read in a pass or two, not one per slide. */
+static void
+test_pptx_many_slides (void)
+{
+  TuZip *zip = tu_zip_new ();
+  g_autofree char *rels = g_strdup_printf (package_rels, "ppt/presentation.xml");
+  g_autoptr(GString) list = g_string_new ("<p:presentation xmlns:p=\"" NS_P "\" xmlns:r=\"" NS_R "\"><p:sldIdLst>");
+  g_autoptr(GString) links = g_string_new ("<Relationships xmlns=\"" NS_PKG "\">");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GBytes) pptx = NULL;
+  g_autoptr(OfRun) run = NULL;
+  const guint n = 400;
+
+  add (zip, "_rels/.rels", rels);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_string_append_printf (list, "<p:sldId id=\"%u\" r:id=\"rId%u\"/>", 255 + i, i);
+      g_string_append_printf (links, "<Relationship Id=\"rId%u\" Type=\"" REL "slide\" "
+                              "Target=\"slides/slide%u.xml\"/>", i, i);
+      g_string_append_printf (expected, "%s슬라이드 %u\n메모 %u\n", i > 1 ? "\f" : "", i, i);
+    }
+  g_string_append (list, "</p:sldIdLst></p:presentation>");
+  g_string_append (links, "</Relationships>");
+  add (zip, "ppt/presentation.xml", list->str);
+  add (zip, "ppt/_rels/presentation.xml.rels", links->str);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("ppt/slides/slide%u.xml", i);
+      g_autofree char *xml = g_strdup_printf ("<p:sld xmlns:p=\"" NS_P "\" xmlns:a=\"" NS_A "\"><p:cSld>"
+                                              "<p:spTree><p:sp><p:txBody><a:p><a:r><a:t>슬라이드 %u</a:t>"
+                                              "</a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>", i);
+
+      add (zip, name, xml);
+    }
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("ppt/slides/_rels/slide%u.xml.rels", i);
+      g_autofree char *xml = g_strdup_printf ("<Relationships xmlns=\"" NS_PKG "\"><Relationship Id=\"rId1\" "
+                                              "Type=\"" REL "notesSlide\" Target=\"../notesSlides/notes%u.xml\"/>"
+                                              "</Relationships>", i);
+
+      add (zip, name, xml);
+    }
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("ppt/media/image%u.png", i);
+
+      tu_zip_add (zip, name, -1, "not really a PNG", 16, TU_ZIP_STORE);
+    }
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("ppt/notesSlides/notes%u.xml", i);
+      g_autofree char *xml = g_strdup_printf ("<p:notes xmlns:p=\"" NS_P "\" xmlns:a=\"" NS_A "\"><p:cSld><p:spTree>"
+                                              "<p:sp><p:nvSpPr><p:nvPr><p:ph type=\"body\"/></p:nvPr></p:nvSpPr>"
+                                              "<p:txBody><a:p><a:r><a:t>메모 %u</a:t></a:r></a:p></p:txBody></p:sp>"
+                                              "</p:spTree></p:cSld></p:notes>", i);
+
+      add (zip, name, xml);
+    }
+  pptx = tu_zip_finish (zip);
+  run = of_extract_bytes (pptx, PPTX, "many.pptx");
+
+  g_assert_cmpstr (of_status (run), ==, "ok");
+  g_assert_cmpint (of_meta_int (run, "pages"), ==, n);
+  g_assert_cmpstr (run->text, ==, expected->str);
+  g_assert_cmpfloat (run->seconds, <, 5);
+}
+
 static GBytes *
 make_odf (const char *mimetype,
           const char *content,
@@ -818,6 +887,7 @@ main (int    argc,
   g_test_add_func ("/extract/office/docx-named-doc", test_docx_named_doc);
   g_test_add_func ("/extract/office/xlsx", test_xlsx);
   g_test_add_func ("/extract/office/pptx", test_pptx);
+  g_test_add_func ("/extract/office/pptx-many-slides", test_pptx_many_slides);
   g_test_add_func ("/extract/office/odt", test_odt);
   g_test_add_func ("/extract/office/fodt", test_fodt);
   g_test_add_func ("/extract/office/ods", test_ods);
