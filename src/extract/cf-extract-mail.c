@@ -36,6 +36,7 @@ typedef struct
   char *encoding;               /* the first body part's charset */
   guint n_body_parts;
   guint n_nameless;
+  gboolean encrypted;           /* an S/MIME or OpenPGP encrypted part */
 } MailReader;
 
 /* Decoding parts ---------------------------------------------------------- */
@@ -728,6 +729,8 @@ walk_multipart (MailReader     *r,
       return;
     }
 
+  if (is_type (GMIME_OBJECT (multipart), "multipart", "encrypted"))
+    r->encrypted = TRUE;
   if (is_type (GMIME_OBJECT (multipart), "multipart", "alternative"))
     {
       /* The plain version is the body; the others carry only what is not
@@ -765,6 +768,18 @@ walk (MailReader  *r,
       gboolean plain = g_str_equal (mime_type, "text/plain");
       gboolean html = g_str_equal (mime_type, "text/html");
 
+      if (g_str_equal (mime_type, "application/pkcs7-mime") ||
+          g_str_equal (mime_type, "application/x-pkcs7-mime"))
+        {
+          const char *smime = g_mime_object_get_content_type_parameter (object, "smime-type");
+
+          /* Signed-only S/MIME also travels as pkcs7-mime; only enveloped
+           * data is encrypted. Without a label, the name tells. */
+          if (smime != NULL ? g_ascii_strncasecmp (smime, "enveloped", 9) == 0 ||
+                              g_ascii_strncasecmp (smime, "authenveloped", 13) == 0
+                            : name == NULL || g_ascii_strcasecmp (name, "smime.p7m") == 0)
+            r->encrypted = TRUE;
+        }
       if (g_str_equal (mime_type, "message/rfc822") || g_str_equal (mime_type, "message/global") ||
           g_str_equal (mime_type, "message/news"))
         {
@@ -857,8 +872,21 @@ cf_extract_mail (const CfExtractInput  *input,
                             "%u more attachments have no file name and were given one",
                             r.n_nameless - MAX_NAMELESS_WARNINGS);
   cf_extract_result_set_string (result, "encoding", r.encoding);
-  cf_extract_result_set_text_status (result, cf_extract_result_get_text_length (result) > 0
-                                             ? CF_TEXT_OK : CF_TEXT_NONE);
+  if (r.encrypted && cf_extract_result_get_text_length (result) == 0)
+    {
+      /* As with encrypted PDFs: recorded as such, no key is looked for. */
+      cf_extract_result_set_text_status (result, CF_TEXT_ENCRYPTED);
+      cf_extract_result_set_problem (result, "The message is encrypted (S/MIME or OpenPGP); its "
+                                             "body cannot be read without the recipient's key");
+    }
+  else
+    {
+      if (r.encrypted)
+        cf_extract_result_warn (result, "mail-encrypted",
+                                "Part of the message is encrypted and was kept unread");
+      cf_extract_result_set_text_status (result, cf_extract_result_get_text_length (result) > 0
+                                                 ? CF_TEXT_OK : CF_TEXT_NONE);
+    }
   g_free (r.encoding);
   cf_mail_clear (&r.mail);
   return TRUE;

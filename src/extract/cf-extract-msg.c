@@ -352,18 +352,42 @@ first_smtp (MsgReader      *m,
   return NULL;
 }
 
+/* The sender: MAPI's name and SMTP address, else what the transport
+ * headers' From says. */
 static char *
-sender (MsgReader *m)
+sender (MsgReader       *m,
+        GMimeHeaderList *headers)
 {
   static const guint16 addresses[] = {
     PR_SENDER_SMTP_ADDRESS, PR_SENDER_EMAIL, PR_SENT_REPRESENTING_SMTP, PR_SENT_REPRESENTING_EMAIL
   };
   g_autofree char *name = read_string (m, m->root, PR_SENDER_NAME, CF_MAIL_MAX_HEADER);
   g_autofree char *address = first_smtp (m, m->root, addresses, G_N_ELEMENTS (addresses));
+  g_autofree char *raw = NULL;
+  g_autoptr(InternetAddressList) from = NULL;
+  InternetAddress *first;
 
   if (name == NULL)
     name = read_string (m, m->root, PR_SENT_REPRESENTING_NAME, CF_MAIL_MAX_HEADER);
-  return format_person (name ? g_strstrip (name) : NULL, address);
+  if (name != NULL)
+    g_strstrip (name);
+  if (address != NULL || headers == NULL)
+    return format_person (name, address);
+
+  /* Exchange senders often carry only an X.500 name in MAPI. */
+  raw = cf_mail_header_raw (&m->mail, headers, "From");
+  from = raw ? internet_address_list_parse (m->mail.options, raw) : NULL;
+  first = from && internet_address_list_length (from) > 0 ? internet_address_list_get_address (from, 0)
+                                                          : NULL;
+  if (first != NULL && INTERNET_ADDRESS_IS_MAILBOX (first))
+    {
+      const char *addr = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (first));
+
+      if (name != NULL)
+        return format_person (name, addr);
+      return cf_mail_format_mailbox (&m->mail, first);
+    }
+  return format_person (name, NULL);
 }
 
 int
@@ -856,9 +880,7 @@ cf_extract_msg (const CfExtractInput  *input,
     g_strstrip (subject);
   cf_extract_result_set_string (result, "title", subject);
   cf_extract_result_set_string (result, "subject", subject);
-  author = sender (&m);
-  if (author == NULL && headers != NULL)
-    author = cf_mail_header_text (&m.mail, headers, "From");
+  author = sender (&m, headers);
   cf_extract_result_set_string (result, "author", author);
   read_recipients (&m);
   read_dates_and_ids (&m, &props, headers);

@@ -526,6 +526,28 @@ test_alternative_prefers_plain (void)
   g_assert_cmpstr (child_string (run, 0, "name"), ==, "logo.gif");
 }
 
+static void
+test_encrypted (void)
+{
+  const char *mail =
+    "From: kim@pay.example\r\nTo: counsel@lawfirm.example\r\nSubject: secret\r\n"
+    "MIME-Version: 1.0\r\n"
+    "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\n"
+    "Content-Disposition: attachment; filename=smime.p7m\r\n"
+    "Content-Transfer-Encoding: base64\r\n\r\n"
+    "MIAGCSqGSIb3DQEHA6CAMIACAQAxggE=\r\n";
+  g_autoptr(Run) run = extract_data (mail, -1, "message/rfc822", "secret.eml");
+
+  /* Recorded as encrypted, like a PDF with a password; the envelope is
+   * kept. */
+  g_assert_cmpstr (status_of (run), ==, "partial");
+  g_assert_cmpstr (json_object_get_string_member (run->root, "text_status"), ==, "encrypted");
+  g_assert_nonnull (strstr (json_object_get_string_member (run->root, "problem"), "encrypted"));
+  g_assert_cmpstr (meta_string (run, "title"), ==, "secret");
+  g_assert_cmpuint (n_children (run), ==, 1);
+  g_assert_cmpstr (child_string (run, 0, "name"), ==, "smime.p7m");
+}
+
 /* .mbox ------------------------------------------------------------------- */
 
 static void
@@ -740,11 +762,15 @@ write_msg (const char *path)
 
     ole_stream (inner, "__substg1.0_0037001E", subject, len);
   }
+  /* Only Exchange's X.500 name in MAPI: the address comes from the
+   * transport headers. */
+  ole_stream (inner, "__substg1.0_0C1A001E", "Partner Ops", 11);
+  ole_stream (inner, "__substg1.0_0C1F001E", "/O=PARTNER/OU=EXCHANGE/CN=OPS", 29);
   ole_unicode (inner, 0x007D,
                "Received: from mx.partner.example\r\n"
                "Message-ID: <orig-77@partner.example>\r\n"
                "Date: Sun, 1 Apr 2018 18:30:00 +0900\r\n"
-               "From: Partner Ops <ops@partner.example>\r\n");
+               "From: =?UTF-8?B?7YyM7Yq464SI?= <ops@partner.example>\r\n");
   ole_props (inner, 24, inner_props, 1);
   ole_close (inner);
   ole_close (dir);
@@ -800,6 +826,7 @@ test_outlook_msg (void)
   g_assert_cmpstr (status_of (inner), ==, "ok");
   g_assert_cmpstr (meta_string (inner, "title"), ==, "원본: 정산 데이터");
   g_assert_cmpstr (meta_string (inner, "author"), ==, "Partner Ops <ops@partner.example>");
+  g_assert_cmpstr (meta_string (inner, "subject"), ==, "원본: 정산 데이터");
   g_assert_cmpstr (meta_string (inner, "date"), ==, "2018-04-01T18:30:00+09:00");
   g_assert_cmpstr (meta_string (inner, "message_id"), ==, "orig-77@partner.example");
   g_assert_cmpstr (meta_string (inner, "encoding"), ==, "CP949");
@@ -907,6 +934,26 @@ test_garbage_base64 (void)
 }
 
 static void
+test_too_many_attachments (void)
+{
+  g_autoptr(GString) mail = g_string_new ("From: a@b.example\nSubject: many\nMIME-Version: 1.0\n"
+                                          "Content-Type: multipart/mixed; boundary=m\n\n"
+                                          "--m\nContent-Type: text/plain\n\nthe body\n");
+  g_autoptr(Run) run = NULL;
+
+  for (guint i = 0; i < 10001; i++)
+    g_string_append_printf (mail, "--m\nContent-Type: text/plain; name=\"n%u.txt\"\n\n%u\n", i, i);
+  g_string_append (mail, "--m--\n");
+  run = extract_data (mail->str, mail->len, "message/rfc822", "many.eml");
+
+  g_assert_cmpstr (status_of (run), ==, "ok");
+  g_assert_cmpstr (run->text, ==, "the body");
+  g_assert_cmpuint (n_children (run), ==, 10000);
+  g_assert_cmpstr (child_string (run, 9999, "name"), ==, "n9999.txt");
+  g_assert_true (has_warning (run, "children-cap"));
+}
+
+static void
 test_garbage_msg (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
@@ -977,6 +1024,7 @@ main (int    argc,
   g_test_add_func ("/extract/mail/attachment-names", test_attachment_names);
   g_test_add_func ("/extract/mail/html-only", test_html_only);
   g_test_add_func ("/extract/mail/alternative-prefers-plain", test_alternative_prefers_plain);
+  g_test_add_func ("/extract/mail/encrypted", test_encrypted);
   g_test_add_func ("/extract/mbox/ranges", test_mbox_ranges);
   g_test_add_func ("/extract/mbox/not-a-mailbox", test_mbox_not_a_mailbox);
   g_test_add_func ("/extract/msg/outlook", test_outlook_msg);
@@ -985,6 +1033,7 @@ main (int    argc,
   g_test_add_func ("/extract/mail/hostile/garbage", test_garbage_eml);
   g_test_add_func ("/extract/mail/hostile/no-boundary", test_multipart_without_boundary);
   g_test_add_func ("/extract/mail/hostile/garbage-base64", test_garbage_base64);
+  g_test_add_func ("/extract/mail/hostile/too-many-attachments", test_too_many_attachments);
   g_test_add_func ("/extract/msg/hostile/garbage", test_garbage_msg);
   g_test_add_func ("/extract/msg/hostile/truncated", test_truncated_msg);
 
