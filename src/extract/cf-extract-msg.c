@@ -30,7 +30,6 @@
 #define PR_TRANSPORT_HEADERS        0x007D
 #define PR_SENDER_NAME              0x0C1A
 #define PR_SENDER_EMAIL             0x0C1F
-#define PR_RECIPIENT_TYPE           0x0C15
 #define PR_DISPLAY_BCC              0x0E02
 #define PR_DISPLAY_CC               0x0E03
 #define PR_DISPLAY_TO               0x0E04
