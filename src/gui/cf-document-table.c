@@ -87,6 +87,7 @@ struct _CfDocumentTable
   GtkColumnViewColumn *claims_column;
   GtkColumnViewColumn *size_column;
   AdwStatusPage *empty_page;
+  GtkWidget *empty_actions;
   GtkPopoverMenu *context_popover;
 
   CfSession *session;
@@ -447,8 +448,17 @@ static void
 update_empty (CfDocumentTable *self)
 {
   gboolean empty = self->list == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean focus_was_on_empty = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->empty_page));
+  gboolean focus_was_on_list = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  /* A hidden widget with the focus would swallow the shortcuts: when the
+   * rows come (after an import) they take the focus, and when the last one
+   * goes (the last untagged document tagged) what replaces them does. */
+  if ((!empty && focus_was_on_empty) || (empty && focus_was_on_list))
+    cf_document_table_grab_focus (self);
 }
 
 static void
@@ -854,6 +864,7 @@ cf_document_table_class_init (CfDocumentTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, claims_column);
   gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, size_column);
   gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, empty_actions);
   gtk_widget_class_bind_template_child (widget_class, CfDocumentTable, context_popover);
 
   gtk_widget_class_install_action (widget_class, "table.context-menu", NULL, context_menu_action);
@@ -965,11 +976,13 @@ cf_document_table_set_search (CfDocumentTable *self,
 void
 cf_document_table_set_empty_text (CfDocumentTable *self,
                                   const char      *title,
-                                  const char      *description)
+                                  const char      *description,
+                                  gboolean         offer_import)
 {
   g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, description);
+  gtk_widget_set_visible (self->empty_actions, offer_import);
 }
 
 void
@@ -1270,6 +1283,23 @@ cf_document_table_get_list (CfDocumentTable *self)
 {
   g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), NULL);
   return self->list;
+}
+
+/* Gives the keyboard focus to the rows, or when there are none to what
+ * shows in their place (the offer to import), so that shortcuts keep
+ * reaching the window: a hidden list would swallow them. */
+gboolean
+cf_document_table_grab_focus (CfDocumentTable *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), FALSE);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  if (gtk_widget_child_focus (GTK_WIDGET (self->empty_page), GTK_DIR_TAB_FORWARD))
+    return TRUE;
+  /* Nothing to focus on the empty page: the window itself keeps the keys. */
+  gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
+  return FALSE;
 }
 
 GtkColumnView *

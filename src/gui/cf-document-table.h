@@ -27,10 +27,12 @@ CfDocumentView  cf_document_table_get_view         (CfDocumentTable  *self,
                                                     gint64           *id);
 void            cf_document_table_set_search       (CfDocumentTable  *self,
                                                     const char       *text);
-/* What to say when the view is empty. */
+/* What to say when the view is empty, and whether to offer importing. */
 void            cf_document_table_set_empty_text   (CfDocumentTable  *self,
                                                     const char       *title,
-                                                    const char       *description);
+                                                    const char       *description,
+                                                    gboolean          offer_import);
+gboolean        cf_document_table_grab_focus       (CfDocumentTable  *self);
 void            cf_document_table_set_context_menu (CfDocumentTable  *self,
                                                     GMenuModel       *menu);
 

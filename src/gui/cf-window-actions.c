@@ -599,7 +599,7 @@ focus_list_action (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (cf_document_table_get_column_view (self->table)));
+  cf_document_table_grab_focus (self->table);
 }
 
 static void

@@ -45,6 +45,7 @@ struct _CfWindow
   GtkWidget *import_button;
   GtkWidget *number_button;
   GtkWidget *export_button;
+  GtkWidget *new_case_button;
 
   GSettings *settings;
   CfSession *session;

@@ -245,7 +245,7 @@ update_empty_text (CfWindow *self)
   if (search != NULL && search[0] != '\0')
     {
       cf_document_table_set_empty_text (self->table, _("No Matches"),
-                                        _("No title, file name, source or author contains that text."));
+                                        _("No title, file name, source or author contains that text."), FALSE);
       return;
     }
   switch (view)
@@ -253,26 +253,26 @@ update_empty_text (CfWindow *self)
     case CF_DOCUMENT_VIEW_UNTAGGED:
       cf_document_table_set_empty_text (self->table, _("Everything Is Tagged"),
                                         _("Every document is tagged to a claim or belongs to a "
-                                          "tagged family."));
+                                          "tagged family."), FALSE);
       break;
     case CF_DOCUMENT_VIEW_PRIVILEGED:
       cf_document_table_set_empty_text (self->table, _("Nothing Privileged"),
                                         _("Documents marked privileged are withheld from the "
-                                          "bundle and listed in its privilege log."));
+                                          "bundle and listed in its privilege log."), FALSE);
       break;
     case CF_DOCUMENT_VIEW_DUPLICATES:
       cf_document_table_set_empty_text (self->table, _("No Duplicates"),
-                                        _("Files with the same bytes as an earlier one show here."));
+                                        _("Files with the same bytes as an earlier one show here."), FALSE);
       break;
     case CF_DOCUMENT_VIEW_UNREADABLE:
       cf_document_table_set_empty_text (self->table, _("Everything Was Read"),
                                         _("Files that could not be read or stored show here, "
-                                          "with the reason."));
+                                          "with the reason."), FALSE);
       break;
     case CF_DOCUMENT_VIEW_CLAIM:
       cf_document_table_set_empty_text (self->table, _("No Documents on This Claim"),
                                         _("Drag documents onto the claim in the sidebar, or select "
-                                          "them and press Ctrl+T."));
+                                          "them and press Ctrl+T."), FALSE);
       break;
     case CF_DOCUMENT_VIEW_ALL:
     case CF_DOCUMENT_VIEW_CHILDREN:
@@ -280,7 +280,7 @@ update_empty_text (CfWindow *self)
       cf_document_table_set_empty_text (self->table, _("No Documents Yet"),
                                         _("Import files and folders with the Import button, or "
                                           "drop them on this window. ZIP and TAR archives are "
-                                          "opened into families."));
+                                          "opened into families."), TRUE);
       break;
     }
 }
@@ -310,7 +310,7 @@ on_stop_search (CfWindow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (cf_document_table_get_column_view (self->table)));
+  cf_document_table_grab_focus (self->table);
 }
 
 static void
@@ -415,6 +415,7 @@ set_session (CfWindow  *self,
       gtk_window_set_title (GTK_WINDOW (self), _("Casefile"));
       fill_recent (self);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      gtk_widget_grab_focus (GTK_WIDGET (self->new_case_button));
       cf_window_update_actions (self);
       return;
     }
@@ -432,7 +433,9 @@ set_session (CfWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "case");
   cf_window_update_actions (self);
   cf_window_update_status (self);
-  gtk_widget_grab_focus (GTK_WIDGET (cf_document_table_get_column_view (self->table)));
+  /* Keyboard shortcuts only reach the window through a focused widget:
+   * something in the case must have the focus from the start. */
+  cf_document_table_grab_focus (self->table);
 }
 
 /* Opening ----------------------------------------------------------------------- */
@@ -781,6 +784,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, number_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, new_case_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_notice_dismiss);
@@ -821,6 +825,7 @@ cf_window_init (CfWindow *self)
   cf_window_init_import (self);
   fill_recent (self);
   cf_window_update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_case_button));
 }
 
 CfWindow *

@@ -106,6 +106,19 @@ has_case (gpointer data)
 
 /* Steps ------------------------------------------------------------------------ */
 
+/* The keyboard focus is on a widget on screen inside @ancestor: a hidden
+ * widget with the focus would swallow every shortcut. */
+static GtkWidget *
+assert_focus_within (GtkWidget *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (w.window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, ancestor));
+  g_assert_true (gtk_widget_get_mapped (focus));
+  return focus;
+}
+
 static void
 test_create_case (void)
 {
@@ -147,6 +160,10 @@ test_create_case (void)
   g_assert_cmpstr (adw_window_title_get_title (window_title), ==, "페이코리아 v 개인정보보호위원회");
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (window_title), "서울행정법원"));
   g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, 0);
+  /* Something shown has the keyboard focus, so shortcuts work at once:
+   * with no documents yet, the offer to import them. */
+  gt_spin (50);
+  g_assert_true (GTK_IS_BUTTON (assert_focus_within (GTK_WIDGET (table ()))));
 }
 
 static gint64
@@ -250,6 +267,8 @@ test_import (void)
   g_assert_nonnull (gt_find_widget (column_view, GTK_TYPE_LABEL, "위탁계약서"));
   g_assert_nonnull (gt_find_widget (column_view, GTK_TYPE_LABEL, "메일 첨부"));
   g_assert_nonnull (strstr (cf_window_get_status_text (w.window), "5"));
+  /* The rows took the focus from the import button that brought them. */
+  assert_focus_within (column_view);
 
   /* The sidebar counts what is left to tag. */
   count_label = gt_child (sidebar (), CF_TYPE_SIDEBAR, "all_count");
