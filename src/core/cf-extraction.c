@@ -236,7 +236,11 @@ apply_limits (gpointer data)
   struct rlimit none = { 0, 0 };
   int fd;
 
+#ifndef __SANITIZE_ADDRESS__
+  /* AddressSanitizer reserves terabytes of address space; sanitizer builds
+   * (tests only) do without this limit. */
   setrlimit (RLIMIT_AS, &l->memory);
+#endif
   setrlimit (RLIMIT_FSIZE, &l->file_size);
   setrlimit (RLIMIT_CORE, &none);
   /* If we are killed, our readers go with us rather than write into a

@@ -54,7 +54,9 @@ limit_child (gpointer data)
   struct rlimit cpu = { RENDER_CPU_SECONDS, RENDER_CPU_SECONDS + 2 };
   struct rlimit none = { 0, 0 };
 
+#ifndef __SANITIZE_ADDRESS__
   setrlimit (RLIMIT_AS, &memory);
+#endif
   setrlimit (RLIMIT_CPU, &cpu);
   setrlimit (RLIMIT_CORE, &none);
   prctl (PR_SET_PDEATHSIG, SIGKILL);

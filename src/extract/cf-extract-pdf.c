@@ -18,7 +18,8 @@ iso_from_datetime (GDateTime *dt)
 {
   if (dt == NULL)
     return NULL;
-  return g_date_time_format_iso8601 (dt);
+  /* The same shape as the other readers: 2018-04-02T10:00:00+09:00. */
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 typedef struct
