@@ -63,13 +63,17 @@ limit_child (gpointer data)
 }
 
 CfRendering *
-cf_render_page (const char    *object_path,
-                const char    *mime_type,
-                int            page,
-                int            width,
-                GCancellable  *cancellable,
-                GError       **error)
+cf_render_page (const char          *object_path,
+                const char          *mime_type,
+                int                  page,
+                int                  width,
+                const char * const  *highlights,
+                GCancellable        *cancellable,
+                GError             **error)
 {
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *marks = highlights ? g_strjoinv ("\x1f", (char **) highlights) : g_strdup ("");
+  g_autofree char *marks_hash = g_compute_checksum_for_string (G_CHECKSUM_MD5, marks, -1);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(JsonNode) answer = NULL;
@@ -79,7 +83,8 @@ cf_render_page (const char    *object_path,
   g_autofree char *width_text = g_strdup_printf ("%d", width);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *png = g_strdup_printf ("%s/%s-%d-%d.png", preview_dir (), base, page, width);
+  g_autofree char *png = g_strdup_printf ("%s/%s-%d-%d-%.8s.png", preview_dir (), base, page, width,
+                                          marks_hash);
   CfRendering *rendering;
   JsonObject *o;
 
@@ -88,9 +93,25 @@ cf_render_page (const char    *object_path,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
   g_subprocess_launcher_set_child_setup (launcher, limit_child, NULL, NULL);
-  process = g_subprocess_launcher_spawn (launcher, error, helper, "--render", "--input", object_path,
-                                         "--type", mime_type, "--page", page_text,
-                                         "--width", width_text, "--output", png, NULL);
+  g_ptr_array_add (argv, helper);
+  g_ptr_array_add (argv, "--render");
+  g_ptr_array_add (argv, "--input");
+  g_ptr_array_add (argv, (gpointer) object_path);
+  g_ptr_array_add (argv, "--type");
+  g_ptr_array_add (argv, (gpointer) mime_type);
+  g_ptr_array_add (argv, "--page");
+  g_ptr_array_add (argv, page_text);
+  g_ptr_array_add (argv, "--width");
+  g_ptr_array_add (argv, width_text);
+  for (guint i = 0; highlights != NULL && highlights[i] != NULL; i++)
+    {
+      g_ptr_array_add (argv, "--highlight");
+      g_ptr_array_add (argv, (gpointer) highlights[i]);
+    }
+  g_ptr_array_add (argv, "--output");
+  g_ptr_array_add (argv, png);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
   if (process == NULL)
     return NULL;
   if (!g_subprocess_communicate_utf8 (process, NULL, cancellable, &out, &err, error))
@@ -126,6 +147,7 @@ typedef struct
   char *mime_type;
   int page;
   int width;
+  GStrv highlights;
 } RenderRequest;
 
 static void
@@ -133,6 +155,7 @@ render_request_free (RenderRequest *r)
 {
   g_free (r->object_path);
   g_free (r->mime_type);
+  g_strfreev (r->highlights);
   g_free (r);
 }
 
@@ -145,7 +168,7 @@ render_in_thread (GTask        *task,
   RenderRequest *r = task_data;
   GError *error = NULL;
   CfRendering *rendering = cf_render_page (r->object_path, r->mime_type, r->page, r->width,
-                                           cancellable, &error);
+                                           (const char * const *) r->highlights, cancellable, &error);
 
   if (rendering != NULL)
     g_task_return_pointer (task, rendering, (GDestroyNotify) cf_rendering_free);
@@ -158,6 +181,7 @@ cf_render_page_async (const char          *object_path,
                       const char          *mime_type,
                       int                  page,
                       int                  width,
+                      const char * const  *highlights,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
@@ -169,6 +193,7 @@ cf_render_page_async (const char          *object_path,
   r->mime_type = g_strdup (mime_type);
   r->page = page;
   r->width = width;
+  r->highlights = g_strdupv ((char **) highlights);
   g_task_set_source_tag (task, cf_render_page_async);
   g_task_set_task_data (task, r, (GDestroyNotify) render_request_free);
   g_task_run_in_thread (task, render_in_thread);

@@ -21,17 +21,20 @@ void         cf_rendering_free            (CfRendering    *rendering);
 /* Whether pictures can be made of this type (PDF, images). */
 gboolean     cf_render_can_render         (const char     *mime_type);
 
-/* page counts from 1. */
+/* page counts from 1; highlights (or NULL) are words to mark on the page
+ * (see cf_search_highlight_terms). */
 CfRendering *cf_render_page               (const char     *object_path,
                                            const char     *mime_type,
                                            int             page,
                                            int             width,
+                                           const char * const *highlights,
                                            GCancellable   *cancellable,
                                            GError        **error);
 void         cf_render_page_async         (const char     *object_path,
                                            const char     *mime_type,
                                            int             page,
                                            int             width,
+                                           const char * const *highlights,
                                            GCancellable   *cancellable,
                                            GAsyncReadyCallback callback,
                                            gpointer        user_data);

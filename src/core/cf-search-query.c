@@ -652,3 +652,32 @@ cf_search_query_bind (CfSearchQuery *query,
         sqlite3_bind_text (stmt, first + i, p + 1, -1, SQLITE_TRANSIENT);
     }
 }
+
+GStrv
+cf_search_query_terms (const char *query)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autofree char *nfc = NULL;
+
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
+    return g_strv_builder_end (builder);
+  nfc = g_utf8_normalize (query, -1, G_NORMALIZE_NFC);
+  tokens = lex (nfc, NULL);
+  for (guint i = 0; tokens != NULL && i < tokens->len; i++)
+    {
+      Token *t = g_ptr_array_index (tokens, i);
+      g_autofree char *text = NULL;
+      gsize len;
+
+      if (t->key != NULL || t->negated)
+        continue;
+      text = g_strdup (t->text);
+      len = strlen (text);
+      if (!t->phrase && len > 1 && text[len - 1] == '*')
+        text[len - 1] = '\0';
+      if (text[0] != '\0')
+        g_strv_builder_add (builder, text);
+    }
+  return g_strv_builder_end (builder);
+}

@@ -38,6 +38,11 @@ CfSearchQuery  *cf_search_query_parse (sqlite3        *db,
                                        const char     *query,
                                        GError        **error);
 
+/* The words and phrases a query looks for (not filters, not exclusions),
+ * for marking them in a preview. Never fails; a malformed query gives
+ * what could be read. */
+GStrv           cf_search_query_terms (const char     *query);
+
 /* Binds the parameters into stmt starting at index first. */
 void            cf_search_query_bind  (CfSearchQuery  *query,
                                        sqlite3_stmt   *stmt,

@@ -9,6 +9,7 @@
 #include "cf-custody.h"
 #include "cf-db.h"
 #include "cf-error.h"
+#include "cf-extraction.h"
 #include "cf-fsutil.h"
 #include "cf-search-index.h"
 #include "cf-search-query.h"
@@ -405,4 +406,39 @@ cf_case_rebuild_search_index (CfCase  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+GStrv
+cf_search_highlight_terms (const char *query)
+{
+  return cf_search_query_terms (query);
+}
+
+guint
+cf_case_find_text_page (CfCase              *self,
+                        gint64               document_id,
+                        const char * const  *terms,
+                        GError             **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+
+  text = cf_case_dup_document_text (self, document_id, error);
+  if (text == NULL || terms == NULL)
+    return 0;
+  folded = g_utf8_casefold (text, -1);
+  pages = g_strsplit (folded, "\f", -1);
+  for (guint p = 0; pages[p]; p++)
+    for (guint i = 0; terms[i]; i++)
+      {
+        g_autofree char *nfc = g_utf8_normalize (terms[i], -1, G_NORMALIZE_NFC);
+        g_autofree char *term = g_utf8_casefold (nfc ? nfc : terms[i], -1);
+
+        if (term[0] != '\0' && strstr (pages[p], term) != NULL)
+          return p + 1;
+      }
+  return 0;
 }

@@ -44,6 +44,15 @@ GArray      *cf_case_search_ids           (CfCase           *self,
                                            const char       *query,
                                            GError          **error);
 
+/* The words and phrases a query looks for, to mark in a preview. */
+GStrv        cf_search_highlight_terms    (const char       *query);
+/* The first page (from 1) of a document's text holding one of terms
+ * (case ignored), or 0 when none or the text is not paged. */
+guint        cf_case_find_text_page       (CfCase           *self,
+                                           gint64            document_id,
+                                           const char * const *terms,
+                                           GError          **error);
+
 /* Saved searches, shown in the app's sidebar. */
 gint64       cf_case_save_search          (CfCase           *self,
                                            const char       *name,

@@ -12,7 +12,8 @@
  *   stdout: "done" once a job's result.json is written
  * Output folders must be inside the root; nothing else is writable.
  * A picture of a page (for the app's preview), see cf-extract-render.c:
- *   casefile-extract --render --input PATH --type MIME --page N --width PX --output FILE.png
+ *   casefile-extract --render --input PATH --type MIME --page N --width PX
+ *                    [--highlight TEXT]... --output FILE.png
  *
  * Exit 0 means every result was written (an unreadable document is a
  * result too); anything else means the reader itself failed. */
@@ -146,6 +147,7 @@ main (int    argc,
   gboolean batch = FALSE;
   gboolean render = FALSE;
   int page = 1, width = 800;
+  g_auto(GStrv) highlights = NULL;
   gint64 max_text = 64 * 1024 * 1024;
   int max_cpu = 0;
   g_autoptr(GOptionContext) context = NULL;
@@ -162,6 +164,7 @@ main (int    argc,
     { "render", 0, 0, G_OPTION_ARG_NONE, &render, "Draw a page as a PNG into --output", NULL },
     { "page", 0, 0, G_OPTION_ARG_INT, &page, "The page to draw, from 1 (render)", "N" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Picture width in pixels (render)", "PX" },
+    { "highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &highlights, "Mark this text on the page (render)", "TEXT" },
     { NULL }
   };
 
@@ -199,7 +202,8 @@ main (int    argc,
       g_autofree char *dir = g_path_get_dirname (output);
 
       cf_extract_sandbox_enter (dir);
-      if (!cf_extract_render (input_path, mime_type, page - 1, width, output, &error))
+      if (!cf_extract_render (input_path, mime_type, page - 1, width,
+                              (const char * const *) highlights, output, &error))
         {
           g_printerr ("casefile-extract: %s\n", error->message);
           return 1;

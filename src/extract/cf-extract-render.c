@@ -17,12 +17,40 @@
 
 #define MAX_WIDTH 4000
 
+/* Marks where the search hits are, the way a highlighter would. */
+static void
+draw_highlights (cairo_t            *cr,
+                 PopplerPage        *page,
+                 double              page_height,
+                 const char * const *highlights)
+{
+  for (guint i = 0; highlights != NULL && highlights[i] != NULL; i++)
+    {
+      GList *found;
+
+      if (highlights[i][0] == '\0')
+        continue;
+      found = poppler_page_find_text_with_options (page, highlights[i], POPPLER_FIND_DEFAULT);
+      for (GList *l = found; l != NULL; l = l->next)
+        {
+          PopplerRectangle *r = l->data;
+
+          /* find_text counts y from the bottom of the page. */
+          cairo_rectangle (cr, r->x1, page_height - r->y2, r->x2 - r->x1, r->y2 - r->y1);
+        }
+      g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+    }
+  cairo_set_source_rgba (cr, 1.0, 0.85, 0.0, 0.4);
+  cairo_fill (cr);
+}
+
 static gboolean
-render_pdf (const char  *path,
-            int          page_index,
-            int          width,
-            const char  *output,
-            GError     **error)
+render_pdf (const char         *path,
+            int                 page_index,
+            int                 width,
+            const char * const *highlights,
+            const char         *output,
+            GError            **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PopplerDocument *doc = NULL;
@@ -64,6 +92,7 @@ render_pdf (const char  *path,
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
   poppler_page_render_for_printing (page, cr);
+  draw_highlights (cr, page, page_h, highlights);
   cairo_destroy (cr);
   status = cairo_surface_write_to_png (surface, output);
   if (status != CAIRO_STATUS_SUCCESS)
@@ -127,16 +156,17 @@ render_image (const char  *path,
 }
 
 gboolean
-cf_extract_render (const char  *path,
-                   const char  *mime_type,
-                   int          page,
-                   int          width,
-                   const char  *output,
-                   GError     **error)
+cf_extract_render (const char         *path,
+                   const char         *mime_type,
+                   int                 page,
+                   int                 width,
+                   const char * const *highlights,
+                   const char         *output,
+                   GError            **error)
 {
   width = CLAMP (width, 16, MAX_WIDTH);
   if (g_strcmp0 (mime_type, "application/pdf") == 0)
-    return render_pdf (path, page, width, output, error);
+    return render_pdf (path, page, width, highlights, output, error);
   if (g_str_has_prefix (mime_type, "image/"))
     return render_image (path, width, output, error);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "No picture can be made of %s", mime_type);

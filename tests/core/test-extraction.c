@@ -184,7 +184,7 @@ test_pdf (Fixture       *f,
   /* A picture of page 2 for the preview, drawn out of process. */
   {
     g_autofree char *object = cf_case_dup_object_path (f->kase, contract);
-    g_autoptr(CfRendering) picture = cf_render_page (object, "application/pdf", 2, 400, NULL, NULL);
+    g_autoptr(CfRendering) picture = cf_render_page (object, "application/pdf", 2, 400, NULL, NULL, NULL);
     g_autoptr(GdkPixbuf) png = NULL;
     CfRendering *none;
     g_autoptr(GError) render_error = NULL;
@@ -195,7 +195,7 @@ test_pdf (Fixture       *f,
     png = gdk_pixbuf_new_from_file (picture->png_path, NULL);
     g_assert_nonnull (png);
     g_assert_cmpint (gdk_pixbuf_get_width (png), ==, 400);
-    none = cf_render_page (object, "application/pdf", 9, 400, NULL, &render_error);
+    none = cf_render_page (object, "application/pdf", 9, 400, NULL, NULL, &render_error);
     g_assert_null (none);
     g_assert_nonnull (strstr (render_error->message, "no page 9"));
   }

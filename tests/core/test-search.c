@@ -440,6 +440,28 @@ test_saved_searches (Fixture       *f,
 }
 
 static void
+test_highlight_terms (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(GStrv) terms = cf_search_highlight_terms ("위수탁 \"제3자 제공\" -초안 from:partner fraud* OR 동의");
+  const char *on_page[] = { "Scoring", NULL };
+  g_autofree char *multi = NULL;
+  gint64 paged;
+
+  g_assert_cmpuint (g_strv_length (terms), ==, 4);
+  g_assert_cmpstr (terms[0], ==, "위수탁");
+  g_assert_cmpstr (terms[1], ==, "제3자 제공");
+  g_assert_cmpstr (terms[2], ==, "fraud");
+  g_assert_cmpstr (terms[3], ==, "동의");
+
+  /* The page of a paged text where a hit is (\f separates pages). */
+  paged = add_text (f, "paged.txt", "first page\fsecond page\fthird page with fraud scoring");
+  read_all (f);
+  g_assert_cmpuint (cf_case_find_text_page (f->kase, paged, on_page, NULL), ==, 3);
+  multi = NULL;
+}
+
+static void
 record_term (const char *term,
              gsize       len,
              gpointer    user_data)
@@ -487,6 +509,7 @@ main (int    argc,
   ADD ("/search/malformed", test_malformed);
   ADD ("/search/index-in-step", test_index_in_step);
   ADD ("/search/saved", test_saved_searches);
+  ADD ("/search/highlight-terms", test_highlight_terms);
 #undef ADD
   return g_test_run ();
 }
