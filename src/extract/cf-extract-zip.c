@@ -372,7 +372,9 @@ cf_zip_read (CfZip   *zip,
       const guint8 *data = g_bytes_get_data (zip->cached, &size);
 
       n = MIN (len, size - zip->cached_offset);
-      memcpy (buf, data + zip->cached_offset, n);
+      /* An empty part has no data pointer at all. */
+      if (n > 0)
+        memcpy (buf, data + zip->cached_offset, n);
       zip->cached_offset += n;
       return n;
     }

@@ -492,6 +492,28 @@ test_garbage (void)
   }
 }
 
+/* An empty section (also passed over, and kept, on the way to the
+ * package file stored after it): a warning, and the other section. */
+static void
+test_empty_section (void)
+{
+  TuZip *zip = tu_zip_new ();
+  g_autoptr(GBytes) hwpx = NULL;
+  g_autoptr(OfRun) run = NULL;
+
+  tu_zip_add (zip, "mimetype", -1, HWPX, strlen (HWPX), TU_ZIP_STORE);
+  tu_zip_add (zip, "Contents/section0.xml", -1, "", 0, TU_ZIP_STORE);
+  add (zip, "Contents/section1.xml", section1);
+  add (zip, "Contents/content.hpf", content_hpf);
+  hwpx = tu_zip_finish (zip);
+  run = of_extract_bytes (hwpx, HWPX, "empty-section.hwpx");
+
+  g_assert_cmpstr (of_status (run), ==, "ok");
+  g_assert_true (of_has_warning (run, "hwpx-damaged"));
+  g_assert_cmpstr (run->text, ==, "\f둘째 구역: 유출이 아님\n");
+  g_assert_cmpstr (of_meta_string (run, "title"), ==, "개인정보 처리위탁 계약서");
+}
+
 /* A section that inflates to more than the cap: read that far, then a
  * warning; the text before the bomb is kept. */
 static void
@@ -701,6 +723,7 @@ main (int    argc,
   g_test_add_func ("/extract/hwp/hwp5-encrypted", test_hwp5_encrypted);
   g_test_add_func ("/extract/hwp/hwp3", test_hwp3);
   g_test_add_func ("/extract/hwp/hostile/garbage", test_garbage);
+  g_test_add_func ("/extract/hwp/hostile/empty-section", test_empty_section);
   g_test_add_func ("/extract/hwp/hostile/zlib-bomb", test_zlib_bomb);
   g_test_add_func ("/extract/hwp/hostile/truncated-section", test_truncated_section);
   g_test_add_func ("/extract/hwp/hostile/huge-record", test_huge_record);
