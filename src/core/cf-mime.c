@@ -34,6 +34,7 @@ static const struct
 } extra_types[] = {
   { ".hwpx", "application/hwp+zip", "application/zip" },
   { ".msg", "application/vnd.ms-outlook", "application/x-ole-storage" },
+  { ".hwp", "application/x-hwp", "application/x-ole-storage" },
 };
 
 static const char *
@@ -160,7 +161,8 @@ cf_mime_is_compressed (const char *mime_type)
     "application/x-xz-compressed-tar", "application/zstd",
     "application/vnd.openxmlformats-officedocument.",
     "application/vnd.oasis.opendocument.",
-    "application/vnd.ms-excel.sheet.macroEnabled", "application/epub+zip",
+    "application/vnd.ms-excel.sheet.macroEnabled", "application/vnd.ms-word.document.macroEnabled",
+    "application/vnd.ms-powerpoint.presentation.macroEnabled", "application/epub+zip",
     "application/hwp+zip", "application/x-hwp+zip", "application/vnd.hancom.hwpx",
     NULL
   };

@@ -16,6 +16,13 @@ static const struct
   { "application/vnd.ms-outlook", cf_extract_msg },
   { "application/vnd.openxmlformats-officedocument.", cf_extract_ooxml },
   { "application/vnd.oasis.opendocument.", cf_extract_odf },
+  /* Macro-enabled Office files are OOXML too (the macros are never run). */
+  { "application/vnd.ms-word.document.macroEnabled.12", cf_extract_ooxml },
+  { "application/vnd.ms-word.template.macroEnabled.12", cf_extract_ooxml },
+  { "application/vnd.ms-excel.sheet.macroEnabled.12", cf_extract_ooxml },
+  { "application/vnd.ms-excel.template.macroEnabled.12", cf_extract_ooxml },
+  { "application/vnd.ms-powerpoint.presentation.macroEnabled.12", cf_extract_ooxml },
+  { "application/vnd.ms-powerpoint.slideshow.macroEnabled.12", cf_extract_ooxml },
   { "application/hwp+zip", cf_extract_hwpx },
   { "application/x-hwp", cf_extract_hwp },
   { "application/msword", cf_extract_ole_legacy },

@@ -11,6 +11,8 @@
 #include "test-fixtures.h"
 #include "office-fixtures.h"
 
+#include "cf-extraction.h"
+
 #include <string.h>
 
 #define HWP "application/x-hwp"
@@ -399,6 +401,42 @@ test_hwp5 (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (run->root, "warnings")), ==, 0);
 }
 
+/* The same document through the case: import must type it as HWP 5 (its
+ * bytes look like any OLE file) so that the right reader gets it. */
+static void
+test_hwp5_through_import (void)
+{
+  g_autoptr(GByteArray) r0 = section0_records ();
+  g_autoptr(GByteArray) r1 = section1_records ();
+  g_autoptr(GBytes) s0 = compressed (r0);
+  g_autoptr(GBytes) s1 = compressed (r1);
+  g_autoptr(GBytes) hwp = make_hwp (HWP_COMPRESSED, s0, s1);
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "위탁계약서.hwp", NULL);
+  g_autoptr(CfCase) kase = tu_new_case (dir, "HWP");
+  g_autoptr(CfExtractor) extractor = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(CfDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  tu_write_file (path, g_bytes_get_data (hwp, NULL), g_bytes_get_size (hwp));
+  items = tu_import_one (kase, path);
+  id = ((TuItem *) g_ptr_array_index (items, 0))->document_id;
+  extractor = cf_extractor_new (kase);
+  g_assert_true (cf_extractor_run (extractor, NULL, &error));
+  g_assert_no_error (error);
+  doc = cf_case_get_document (kase, id, &error);
+  g_assert_cmpstr (cf_document_get_mime_type (doc), ==, "application/x-hwp");
+  g_assert_cmpstr (cf_document_get_text_status (doc), ==, "ok");
+  g_assert_cmpstr (cf_document_get_title (doc), ==, "개인정보 처리위탁 계약서");
+  g_assert_cmpstr (cf_document_get_author (doc), ==, "홍길동");
+  g_assert_cmpstr (cf_document_get_date (doc), ==, "2018-04-02");
+  text = cf_case_dup_document_text (kase, id, &error);
+  g_assert_cmpstr (text, ==, hwp_text);
+}
+
 static void
 test_hwp5_uncompressed (void)
 {
@@ -719,6 +757,7 @@ main (int    argc,
   g_test_add_func ("/extract/hwp/hwpx-without-package", test_hwpx_without_package);
   g_test_add_func ("/extract/hwp/hwpx-korean-date", test_hwpx_korean_date);
   g_test_add_func ("/extract/hwp/hwp5", test_hwp5);
+  g_test_add_func ("/extract/hwp/hwp5-through-import", test_hwp5_through_import);
   g_test_add_func ("/extract/hwp/hwp5-uncompressed", test_hwp5_uncompressed);
   g_test_add_func ("/extract/hwp/hwp5-encrypted", test_hwp5_encrypted);
   g_test_add_func ("/extract/hwp/hwp3", test_hwp3);
