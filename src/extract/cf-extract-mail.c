@@ -160,50 +160,6 @@ decode_part (MailReader *r,
 
 /* Body text --------------------------------------------------------------- */
 
-/* Valid UTF-8 except possibly for a character cut at the end. */
-static gboolean
-is_utf8_prefix (const char *data,
-                gsize       len)
-{
-  const char *end = NULL;
-
-  if (g_utf8_validate (data, len, &end))
-    return TRUE;
-  return len - (end - data) < 4 &&
-         g_utf8_get_char_validated (end, len - (end - data)) == (gunichar) -2;
-}
-
-static gboolean
-converts_as (const char *data,
-             gsize       len,
-             const char *charset)
-{
-  GIConv conv = g_iconv_open ("UTF-8", charset);
-  char out[4096];
-  char *in = (char *) data;
-  gsize in_left = len;
-  gboolean ok = TRUE;
-
-  if (conv == (GIConv) -1)
-    return FALSE;
-  while (in_left > 0)
-    {
-      char *o = out;
-      gsize out_left = sizeof out;
-
-      if (g_iconv (conv, &in, &in_left, &o, &out_left) == (gsize) -1)
-        {
-          if (errno == E2BIG)
-            continue;
-          /* EINVAL: a character cut by the end of the sample. */
-          ok = errno == EINVAL;
-          break;
-        }
-    }
-  g_iconv_close (conv);
-  return ok;
-}
-
 /* The label if the text decodes with it; else UTF-8, CP949 or, as a
  * readable last resort, Windows-1252. */
 static const char *
@@ -214,11 +170,11 @@ decide_charset (const char *declared,
   const char *normal = cf_extract_normalize_charset (declared);
 
   if (normal != NULL && g_ascii_strcasecmp (normal, "UTF-8") != 0 &&
-      converts_as (sample, len, normal))
+      cf_extract_converts_as (sample, len, normal))
     return normal;
-  if (is_utf8_prefix (sample, len))
+  if (cf_extract_is_utf8_prefix (sample, len))
     return "UTF-8";
-  if (converts_as (sample, len, "CP949"))
+  if (cf_extract_converts_as (sample, len, "CP949"))
     return "CP949";
   return "WINDOWS-1252";
 }
@@ -393,26 +349,6 @@ capture_sink (const char *data,
   return TRUE;
 }
 
-/* The charset an HTML page declares in its first bytes, if any. */
-static char *
-html_meta_charset (const char *data,
-                   gsize       len)
-{
-  g_autofree char *head = g_ascii_strdown (data, MIN (len, 4096));
-  const char *p = strstr (head, "charset=");
-  const char *end;
-
-  if (p == NULL)
-    return NULL;
-  p += strlen ("charset=");
-  while (*p == '"' || *p == '\'' || *p == ' ')
-    p++;
-  end = p;
-  while (g_ascii_isalnum (*end) || *end == '-' || *end == '_')
-    end++;
-  return end > p ? g_strndup (p, end - p) : NULL;
-}
-
 static void
 add_html_text (MailReader *r,
                GMimePart  *part,
@@ -431,7 +367,7 @@ add_html_text (MailReader *r,
                             "The HTML body is larger than %d MiB; only its start was read",
                             MAX_HTML / (1024 * 1024));
   if (declared == NULL)
-    declared = meta = html_meta_charset ((const char *) h.data->data, h.data->len);
+    declared = meta = cf_extract_html_charset ((const char *) h.data->data, h.data->len);
   utf8 = cf_extract_to_utf8 ((const char *) h.data->data, h.data->len, declared, &used);
   g_byte_array_unref (h.data);
   cf_mail_note_charset (&r->mail, declared, used);

@@ -524,25 +524,6 @@ read_dates_and_ids (MsgReader       *m,
 
 /* The body ----------------------------------------------------------------- */
 
-static char *
-html_meta_charset (const char *data,
-                   gsize       len)
-{
-  g_autofree char *head = g_ascii_strdown (data, MIN (len, 4096));
-  const char *p = strstr (head, "charset=");
-  const char *end;
-
-  if (p == NULL)
-    return NULL;
-  p += strlen ("charset=");
-  while (*p == '"' || *p == '\'' || *p == ' ')
-    p++;
-  end = p;
-  while (g_ascii_isalnum (*end) || *end == '-' || *end == '_')
-    end++;
-  return end > p ? g_strndup (p, end - p) : NULL;
-}
-
 static gboolean
 read_html_body (MsgReader *m)
 {
@@ -568,7 +549,7 @@ read_html_body (MsgReader *m)
     {
       /* Binary HTML: its own meta tag knows its charset best. */
       data = g_bytes_get_data (bytes, &len);
-      declared = meta = html_meta_charset (data, len);
+      declared = meta = cf_extract_html_charset (data, len);
       if (declared == NULL)
         declared = m->html_codepage ? m->html_codepage : m->codepage;
       utf8 = cf_extract_to_utf8 (data, len, declared, &used);

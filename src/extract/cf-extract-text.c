@@ -17,51 +17,6 @@
 /* HTML is parsed whole; beyond this it is read as far as this goes. */
 #define MAX_HTML (64 * 1024 * 1024)
 
-/* Valid UTF-8 except possibly for a character cut by the end of the
- * sample. */
-static gboolean
-is_utf8_prefix (const char *data,
-                gsize       len)
-{
-  const char *end = NULL;
-
-  if (g_utf8_validate (data, len, &end))
-    return TRUE;
-  return len - (end - data) < 4 && g_utf8_get_char_validated (end, len - (end - data)) == (gunichar) -2;
-}
-
-static gboolean
-converts_as (const char *data,
-             gsize       len,
-             const char *charset)
-{
-  GIConv conv = g_iconv_open ("UTF-8", charset);
-  char out[4096];
-  char *in = (char *) data;
-  gsize in_left = len;
-  gboolean ok = TRUE;
-
-  if (conv == (GIConv) -1)
-    return FALSE;
-  while (in_left > 0)
-    {
-      char *o = out;
-      gsize out_left = sizeof out;
-
-      if (g_iconv (conv, &in, &in_left, &o, &out_left) == (gsize) -1)
-        {
-          /* E2BIG: more room needed; EINVAL: a character cut at the end of
-           * the sample; EILSEQ: not this charset. */
-          if (errno == E2BIG)
-            continue;
-          ok = errno == EINVAL;
-          break;
-        }
-    }
-  g_iconv_close (conv);
-  return ok;
-}
-
 static const char *
 detect_encoding (const char *sample,
                  gsize       len,
@@ -83,9 +38,9 @@ detect_encoding (const char *sample,
       *skip = 2;
       return "UTF-16BE";
     }
-  if (is_utf8_prefix (sample, len))
+  if (cf_extract_is_utf8_prefix (sample, len))
     return "UTF-8";
-  if (converts_as (sample, len, "CP949"))
+  if (cf_extract_converts_as (sample, len, "CP949"))
     return "CP949";
   return "WINDOWS-1252";
 }
@@ -286,26 +241,6 @@ cf_extract_html_to_text (const char  *utf8,
   return g_string_free (text, FALSE);
 }
 
-/* The charset an HTML page declares in its first bytes, if any. */
-static char *
-declared_html_charset (const char *data,
-                       gsize       len)
-{
-  g_autofree char *head = g_ascii_strdown (data, MIN (len, 4096));
-  const char *p = strstr (head, "charset=");
-  const char *end;
-
-  if (p == NULL)
-    return NULL;
-  p += strlen ("charset=");
-  while (*p == '"' || *p == '\'' || *p == ' ')
-    p++;
-  end = p;
-  while (g_ascii_isalnum (*end) || *end == '-' || *end == '_')
-    end++;
-  return end > p ? g_strndup (p, end - p) : NULL;
-}
-
 gboolean
 cf_extract_html (const CfExtractInput  *input,
                  CfExtractResult       *result,
@@ -325,7 +260,7 @@ cf_extract_html (const CfExtractInput  *input,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &len);
-  declared = declared_html_charset (data, len);
+  declared = cf_extract_html_charset (data, len);
   utf8 = cf_extract_to_utf8 (data, len, declared, &used);
   cf_extract_result_set_string (result, "encoding", used);
   text = cf_extract_html_to_text (utf8, strlen (utf8), &title);

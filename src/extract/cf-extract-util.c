@@ -4,6 +4,7 @@
 
 #include "cf-extract.h"
 
+#include <errno.h>
 #include <string.h>
 
 GBytes *
@@ -128,4 +129,67 @@ cf_extract_to_utf8 (const char  *data,
   if (used_charset)
     *used_charset = g_strdup ("invalid");
   return g_utf8_make_valid (data, len);
+}
+
+gboolean
+cf_extract_is_utf8_prefix (const char *data,
+                           gsize       len)
+{
+  const char *end = NULL;
+
+  if (g_utf8_validate (data, len, &end))
+    return TRUE;
+  return len - (end - data) < 4 &&
+         g_utf8_get_char_validated (end, len - (end - data)) == (gunichar) -2;
+}
+
+gboolean
+cf_extract_converts_as (const char *data,
+                        gsize       len,
+                        const char *charset)
+{
+  GIConv conv = g_iconv_open ("UTF-8", charset);
+  char out[4096];
+  char *in = (char *) data;
+  gsize in_left = len;
+  gboolean ok = TRUE;
+
+  if (conv == (GIConv) -1)
+    return FALSE;
+  while (in_left > 0)
+    {
+      char *o = out;
+      gsize out_left = sizeof out;
+
+      if (g_iconv (conv, &in, &in_left, &o, &out_left) == (gsize) -1)
+        {
+          /* E2BIG: more room needed; EINVAL: a character cut at the end of
+           * the sample; EILSEQ: not this charset. */
+          if (errno == E2BIG)
+            continue;
+          ok = errno == EINVAL;
+          break;
+        }
+    }
+  g_iconv_close (conv);
+  return ok;
+}
+
+char *
+cf_extract_html_charset (const char *data,
+                         gsize       len)
+{
+  g_autofree char *head = g_ascii_strdown (data, MIN (len, 4096));
+  const char *p = strstr (head, "charset=");
+  const char *end;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen ("charset=");
+  while (*p == '"' || *p == '\'' || *p == ' ')
+    p++;
+  end = p;
+  while (g_ascii_isalnum (*end) || *end == '-' || *end == '_')
+    end++;
+  return end > p ? g_strndup (p, end - p) : NULL;
 }

@@ -114,6 +114,16 @@ char          *cf_extract_to_utf8                (const char      *data,
 char          *cf_extract_html_to_text           (const char      *utf8,
                                                   gsize            len,
                                                   char           **title);
+/* Whether data is UTF-8 but for a character cut by its end (a sample). */
+gboolean       cf_extract_is_utf8_prefix         (const char      *data,
+                                                  gsize            len);
+/* Whether data decodes in charset (a cut character at the end allowed). */
+gboolean       cf_extract_converts_as            (const char      *data,
+                                                  gsize            len,
+                                                  const char      *charset);
+/* The charset an HTML document declares in its first bytes, or NULL. */
+char          *cf_extract_html_charset           (const char      *data,
+                                                  gsize            len);
 /* The charset to really use for a declared label (CP949 for the Korean
  * aliases; NULL stays NULL). */
 const char    *cf_extract_normalize_charset      (const char      *declared);
