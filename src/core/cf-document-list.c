@@ -469,6 +469,38 @@ cf_document_list_invalidate (CfDocumentList *self,
   emit_ranges (self, wanted);
 }
 
+CfDocument *
+cf_document_list_lookup (CfDocumentList *self,
+                         gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  CfDocument *document;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT_LIST (self), NULL);
+
+  document = g_hash_table_lookup (self->cache, &id);
+  if (document != NULL)
+    return g_object_ref (document);
+  document = cf_case_get_document (self->kase, id, &error);
+  self->n_rows_read++;
+  if (document == NULL)
+    {
+      g_debug ("Could not read document %" G_GINT64_FORMAT ": %s", id, error->message);
+      document = placeholder_document (id, error->message);
+    }
+  if (g_hash_table_size (self->cache) >= CACHE_MAX)
+    g_hash_table_remove_all (self->cache);
+  cache_insert (self, document);
+  return g_object_ref (document);
+}
+
+void
+cf_document_list_forget (CfDocumentList *self)
+{
+  g_return_if_fail (CF_IS_DOCUMENT_LIST (self));
+  g_hash_table_remove_all (self->cache);
+}
+
 void
 cf_document_list_invalidate_all (CfDocumentList *self)
 {

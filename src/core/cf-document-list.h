@@ -84,6 +84,15 @@ gboolean        cf_document_list_reload       (CfDocumentList  *self,
 void            cf_document_list_invalidate   (CfDocumentList  *self,
                                                const gint64    *ids,
                                                guint            n_ids);
+/* The current data of a document: the cached row, else read now (and
+ * cached). Views that keep the objects the model handed out (GTK's tree
+ * model does) use this to show documents that changed in place, without
+ * telling the widgets that every row changed. */
+CfDocument     *cf_document_list_lookup       (CfDocumentList  *self,
+                                               gint64           id);
+/* Drops every cached row without a word to the widgets: the next
+ * cf_document_list_lookup() or new row reads the document again. */
+void            cf_document_list_forget       (CfDocumentList  *self);
 /* Drops every cached row (e.g. after numbering) and says all changed. */
 void            cf_document_list_invalidate_all (CfDocumentList *self);
 /* Newly imported documents: appended at once when the view is in import

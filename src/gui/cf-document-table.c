@@ -105,6 +105,13 @@ struct _CfDocumentTable
    * and edits reach rows under an expanded parent. */
   GHashTable *children;
   guint64 n_rows_read_before;   /* by lists this table no longer holds */
+  /* Cells bound to a row (GtkListItem → column), and how many times
+   * everything was refreshed in place: a cell bound before the last time
+   * binds again when it next shows. */
+  GHashTable *bound;
+  guint generation;
+  GPtrArray *stale;             /* GtkListItem shown again since, to bind */
+  guint stale_source;
 };
 
 G_DEFINE_FINAL_TYPE (CfDocumentTable, cf_document_table, GTK_TYPE_WIDGET)
@@ -124,14 +131,42 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
+/* The list a row comes from: the view's, or its family's. */
+static CfDocumentList *
+list_of_row (CfDocumentTable *self,
+             GtkTreeListRow  *row)
+{
+  g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+  g_autoptr(CfDocument) head = NULL;
+  CfDocumentList *children;
+  gint64 id;
+
+  if (parent == NULL)
+    return self->list;
+  head = gtk_tree_list_row_get_item (parent);
+  id = cf_document_get_id (head);
+  children = g_hash_table_lookup (self->children, &id);
+  return children ? children : self->list;
+}
+
+/* What a row shows: the document's current data. The tree model keeps the
+ * object it was first handed, so that only gives the id; the row's list
+ * has the rest (see cf_document_table_refresh). */
 static CfDocument *
-document_of_item (GtkListItem *item)
+document_of_item (CfDocumentTable *self,
+                  GtkListItem     *item)
 {
   GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(CfDocument) kept = NULL;
+  CfDocumentList *list;
 
   if (row == NULL)
     return NULL;
-  return gtk_tree_list_row_get_item (row);
+  kept = gtk_tree_list_row_get_item (row);
+  list = self != NULL && self->list != NULL ? list_of_row (self, row) : NULL;
+  if (kept == NULL || list == NULL)
+    return g_steal_pointer (&kept);
+  return cf_document_list_lookup (list, cf_document_get_id (kept));
 }
 
 /* Factories -------------------------------------------------------------------- */
@@ -180,6 +215,46 @@ set_tooltip (GtkWidget  *widget,
              const char *text)
 {
   g_object_set_data_full (G_OBJECT (widget), "cf-tooltip", g_strdup (text), g_free);
+}
+
+static void bind_item (CfDocumentTable *self,
+                       GtkListItem     *item,
+                       Column           column);
+
+static gboolean
+bind_stale (gpointer data)
+{
+  CfDocumentTable *self = data;
+  g_autoptr(GPtrArray) stale = g_steal_pointer (&self->stale);
+
+  self->stale_source = 0;
+  self->stale = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < stale->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (stale, i);
+      gpointer column;
+
+      if (g_hash_table_lookup_extended (self->bound, item, NULL, &column) &&
+          gtk_list_item_get_item (item) != NULL)
+        bind_item (self, item, GPOINTER_TO_INT (column));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A cell bound before the last refresh shows again: it binds once this
+ * frame is drawn (changing it while it is being laid out is not allowed). */
+static void
+on_cell_map (GtkWidget       *cell,
+             CfDocumentTable *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "cf-list-item");
+
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "cf-generation")) == self->generation ||
+      self->stale == NULL)
+    return;
+  g_ptr_array_add (self->stale, g_object_ref (item));
+  if (self->stale_source == 0)
+    self->stale_source = g_idle_add (bind_stale, self);
 }
 
 static void
@@ -236,6 +311,9 @@ setup_cell (GtkSignalListItemFactory *factory,
     }
   /* Pointer events find their row through this. */
   g_object_set_data (G_OBJECT (cell), "cf-list-item", item);
+  g_object_set_data (G_OBJECT (cell), "cf-column", GINT_TO_POINTER (column));
+  g_signal_connect (cell, "map", G_CALLBACK (on_cell_map),
+                    g_object_get_data (G_OBJECT (factory), "cf-table"));
   gtk_list_item_set_child (item, cell);
 }
 
@@ -312,18 +390,17 @@ claims_text (CfDocumentTable *self,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+bind_item (CfDocumentTable *self,
+           GtkListItem     *item,
+           Column           column)
 {
-  Column column = GPOINTER_TO_INT (user_data);
-  CfDocumentTable *self = g_object_get_data (G_OBJECT (factory), "cf-table");
   GtkWidget *cell = gtk_list_item_get_child (item);
-  g_autoptr(CfDocument) document = document_of_item (item);
+  g_autoptr(CfDocument) document = document_of_item (self, item);
   g_autofree char *text = NULL;
 
   if (document == NULL)
     return;
+  g_object_set_data (G_OBJECT (cell), "cf-generation", GUINT_TO_POINTER (self->generation));
 
   switch (column)
     {
@@ -383,6 +460,29 @@ bind_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  CfDocumentTable *self = g_object_get_data (G_OBJECT (factory), "cf-table");
+
+  if (self->bound != NULL)
+    g_hash_table_insert (self->bound, item, user_data);
+  bind_item (self, item, GPOINTER_TO_INT (user_data));
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  CfDocumentTable *self = g_object_get_data (G_OBJECT (factory), "cf-table");
+
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, item);
+}
+
+static void
 set_up_column (CfDocumentTable     *self,
                GtkColumnViewColumn *column,
                Column               kind,
@@ -394,6 +494,7 @@ set_up_column (CfDocumentTable     *self,
   g_object_set_data (G_OBJECT (factory), "cf-table", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (kind));
   gtk_column_view_column_set_factory (column, factory);
 
   sorter->key = sort;
@@ -794,6 +895,10 @@ cf_document_table_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_object (&self->session);
+  /* After the cells are gone. */
+  g_clear_handle_id (&self->stale_source, g_source_remove);
+  g_clear_pointer (&self->stale, g_ptr_array_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (cf_document_table_parent_class)->dispose (object);
 }
@@ -887,6 +992,8 @@ cf_document_table_init (CfDocumentTable *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->stale = g_ptr_array_new_with_free_func (g_object_unref);
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
@@ -1050,6 +1157,11 @@ cf_document_table_invalidate (CfDocumentTable *self,
 
   if (self->list == NULL)
     return;
+  if (ids == NULL)
+    {
+      cf_document_table_refresh (self);
+      return;
+    }
   /* A copy: the model hands out its own set, which the change rewrites. */
   {
     g_autoptr(GtkBitset) current = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
@@ -1057,19 +1169,9 @@ cf_document_table_invalidate (CfDocumentTable *self,
     selected = gtk_bitset_copy (current);
   }
 
-  if (ids == NULL)
-    {
-      GHashTableIter it;
-      gint64 *key;
-
-      g_hash_table_iter_init (&it, self->children);
-      while (g_hash_table_iter_next (&it, (gpointer *) &key, NULL))
-        g_array_append_val (expanded, *key);
-    }
-  else
-    for (guint i = 0; i < ids->len; i++)
-      if (g_hash_table_contains (self->children, &g_array_index (ids, gint64, i)))
-        g_array_append_val (expanded, g_array_index (ids, gint64, i));
+  for (guint i = 0; i < ids->len; i++)
+    if (g_hash_table_contains (self->children, &g_array_index (ids, gint64, i)))
+      g_array_append_val (expanded, g_array_index (ids, gint64, i));
 
   /* Which of those families are open right now. */
   for (guint i = 0; i < expanded->len;)
@@ -1084,18 +1186,10 @@ cf_document_table_invalidate (CfDocumentTable *self,
         g_array_remove_index (expanded, i);
     }
 
-  if (ids == NULL)
-    cf_document_list_invalidate_all (self->list);
-  else
-    cf_document_list_invalidate (self->list, (const gint64 *) (gpointer) ids->data, ids->len);
+  cf_document_list_invalidate (self->list, (const gint64 *) (gpointer) ids->data, ids->len);
   g_hash_table_iter_init (&iter, self->children);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
-    {
-      if (ids == NULL)
-        cf_document_list_invalidate_all (children);
-      else
-        cf_document_list_invalidate (children, (const gint64 *) (gpointer) ids->data, ids->len);
-    }
+    cf_document_list_invalidate (children, (const gint64 *) (gpointer) ids->data, ids->len);
 
   for (guint i = 0; i < expanded->len; i++)
     {
@@ -1149,6 +1243,31 @@ cf_document_table_add_imported (CfDocumentTable *self,
       cf_document_table_invalidate (self, changed);
     }
   return placed;
+}
+
+void
+cf_document_table_refresh (CfDocumentTable *self)
+{
+  GHashTableIter iter;
+  gpointer item, column;
+  CfDocumentList *children;
+
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+
+  if (self->list == NULL)
+    return;
+  /* No items-changed: GTK 4.8 would build a widget for each of the ~200
+   * rows it keeps, which takes a third of a second. The cells bind again
+   * in place, those on screen now and the others when they show. */
+  self->generation++;
+  cf_document_list_forget (self->list);
+  g_hash_table_iter_init (&iter, self->children);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
+    cf_document_list_forget (children);
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
+      bind_item (self, item, GPOINTER_TO_INT (column));
 }
 
 GArray *

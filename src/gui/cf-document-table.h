@@ -41,6 +41,9 @@ void            cf_document_table_reload           (CfDocumentTable  *self);
 /* Rows whose data changed; NULL means all of them. */
 void            cf_document_table_invalidate       (CfDocumentTable  *self,
                                                     GArray           *ids);
+/* Any document may have changed (read, numbered) but not moved: the rows
+ * show the current data, without rebuilding them. */
+void            cf_document_table_refresh          (CfDocumentTable  *self);
 /* Just-imported documents; returns FALSE when the view must reload to
  * place them. */
 gboolean        cf_document_table_add_imported     (CfDocumentTable  *self,

@@ -10,8 +10,10 @@
 
 #include <sqlite3.h>
 
+#include "cf-case-async.h"
 #include "cf-document-list.h"
 #include "cf-document-table.h"
+#include "cf-search.h"
 #include "cf-sidebar.h"
 
 #define N_DOCUMENTS   100000
@@ -59,9 +61,9 @@ make_case (const char *dir)
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "INSERT INTO documents (id, parent_id, name, name_raw, "
                                        "name_encoding, source, size, modified, mime_type, title, "
-                                       "doc_date, author, imported, position, expansion) VALUES "
-                                       "(?1, ?2, ?3, ?3, 'utf-8', ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                                       "'2026-11-28T00:00:00Z', ?11, ?12)",
+                                       "doc_date, author, imported, position, expansion, text_status) "
+                                       "VALUES (?1, ?2, ?3, ?3, 'utf-8', ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                       "'2026-11-28T00:00:00Z', ?11, ?12, 'ok')",
                                        -1, &insert, NULL), ==, SQLITE_OK);
   /* Every 97th top-level document is an archive with three members. */
   for (guint top = 0; top < N_TOP; top++)
@@ -128,6 +130,16 @@ make_case (const char *dir)
   sql (db, "COMMIT");
   sqlite3_close (db);
   g_assert_cmpint (id, ==, N_DOCUMENTS);
+  /* The search index learns the rows as an import would have told it. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    kase = cf_case_open (case_path, CF_CASE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    cf_case_rebuild_search_index (kase, &error);
+    g_assert_no_error (error);
+    g_clear_object (&kase);
+  }
   g_test_message ("wrote %d documents in %.2f s", N_DOCUMENTS,
                   (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
 }
@@ -200,6 +212,82 @@ test_scroll (void)
   g_assert_cmpuint (read, <, 21 * MAX_ROWS_READ_PER_JUMP);
   g_assert_nonnull (gt_find_widget (GTK_WIDGET (cf_document_table_get_column_view (table ())),
                                     GTK_TYPE_LABEL, last));
+  gtk_adjustment_set_value (adjustment, 0);
+  gt_spin (50);
+}
+
+typedef struct
+{
+  gint64 ids[2];
+} Retitle;
+
+static gpointer
+retitle_job (CfCase        *kase,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Retitle *retitle = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (retitle->ids); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("고친 제목 %u", i + 1);
+
+      if (!cf_case_edit_document (kase, retitle->ids[i], title, NULL, NULL, error))
+        return NULL;
+    }
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* Documents that changed in place (read, numbered) show their new data
+ * without the rows being rebuilt: the rows on screen bind again at once,
+ * reading only themselves; those kept off screen when they show again. */
+static void
+test_refresh (void)
+{
+  CfDocumentList *list = cf_document_table_get_list (table ());
+  GtkWidget *view = GTK_WIDGET (cf_document_table_get_column_view (table ()));
+  GtkAdjustment *adjustment = vadjustment ();
+  CfCase *writer = cf_session_get_case (cf_window_get_session (window));
+  Retitle retitle = { { cf_document_list_get_id (list, 1), cf_document_list_get_id (list, 120) } };
+  guint n_changes = 0;
+  guint64 read_before;
+  gulong handler;
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_nonnull (gt_find_widget (view, GTK_TYPE_LABEL, "증거 문서 00001"));
+  cf_case_run_async (writer, retitle_job, &retitle, NULL, NULL, NULL, NULL, NULL);
+  cf_case_wait_idle (writer);
+
+  handler = g_signal_connect (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), "items-changed",
+                              G_CALLBACK (count_changes), &n_changes);
+  read_before = cf_document_table_get_n_rows_read (table ());
+  cf_document_table_refresh (table ());
+  gt_spin (50);
+  g_signal_handler_disconnect (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), handler);
+
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_nonnull (gt_find_widget (view, GTK_TYPE_LABEL, "고친 제목 1"));
+  g_assert_null (gt_find_widget (view, GTK_TYPE_LABEL, "증거 문서 00001"));
+  g_test_message ("rows read to refresh the screen: %" G_GUINT64_FORMAT,
+                  cf_document_table_get_n_rows_read (table ()) - read_before);
+  g_assert_cmpuint (cf_document_table_get_n_rows_read (table ()) - read_before, <, MAX_ROWS_READ_PER_JUMP);
+
+  /* Row 120 was kept bound off screen with the old title. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 115 / N_TOP);
+  gt_spin (100);
+  g_assert_nonnull (gt_find_widget (view, GTK_TYPE_LABEL, "고친 제목 2"));
+  g_assert_null (gt_find_widget (view, GTK_TYPE_LABEL, "증거 문서 00120"));
   gtk_adjustment_set_value (adjustment, 0);
   gt_spin (50);
 }
@@ -299,6 +387,7 @@ main (int   argc,
 
   g_test_add_func ("/large-case/open", test_open);
   g_test_add_func ("/large-case/scroll", test_scroll);
+  g_test_add_func ("/large-case/refresh", test_refresh);
   g_test_add_func ("/large-case/family", test_family);
   g_test_add_func ("/large-case/sort", test_sort);
   g_test_add_func ("/large-case/search", test_search);
