@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "cf-extraction.h"
 #include "cf-numbering.h"
 
 /* The worker of one case --------------------------------------------------
@@ -189,6 +190,7 @@ struct _Relay
   char *current;
   guint64 done;
   guint64 total;
+  guint64 extra;
   /* The caller's. */
   RelayDeliver deliver;
   gpointer func;
@@ -225,13 +227,28 @@ relay_dispatch (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* With the lock held: makes sure an idle will hand the state over. */
+static void
+relay_schedule_locked (Relay *relay)
+{
+  relay->have = TRUE;
+  if (relay->idle == NULL && relay->func != NULL)
+    {
+      relay->idle = g_idle_source_new ();
+      g_source_set_priority (relay->idle, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (relay->idle, relay_dispatch, relay, NULL);
+      g_source_attach (relay->idle, relay->context);
+    }
+}
+
 /* Called by the worker; strings are copied. */
 static void
-relay_update (Relay      *relay,
-              const char *phase,
-              const char *current,
-              guint64     done,
-              guint64     total)
+relay_update_full (Relay      *relay,
+                   const char *phase,
+                   const char *current,
+                   guint64     done,
+                   guint64     total,
+                   guint64     extra)
 {
   g_mutex_lock (&relay->lock);
   if (g_strcmp0 (relay->phase, phase) != 0)
@@ -246,15 +263,19 @@ relay_update (Relay      *relay,
     }
   relay->done = done;
   relay->total = total;
-  relay->have = TRUE;
-  if (relay->idle == NULL && relay->func != NULL)
-    {
-      relay->idle = g_idle_source_new ();
-      g_source_set_priority (relay->idle, G_PRIORITY_DEFAULT_IDLE);
-      g_source_set_callback (relay->idle, relay_dispatch, relay, NULL);
-      g_source_attach (relay->idle, relay->context);
-    }
+  relay->extra = extra;
+  relay_schedule_locked (relay);
   g_mutex_unlock (&relay->lock);
+}
+
+static void
+relay_update (Relay      *relay,
+              const char *phase,
+              const char *current,
+              guint64     done,
+              guint64     total)
+{
+  relay_update_full (relay, phase, current, done, total, 0);
 }
 
 /* On the caller's context: delivers what is left, then frees. */
@@ -580,6 +601,251 @@ cf_case_fsck_finish (CfCase        *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Reading the documents ---------------------------------------------------------
+ *
+ * The runner (cf-extraction.c) writes through a connection of its own, its
+ * intake's, but counts what is unread through the case's connection as its
+ * first step, before its first progress report. So the reading starts as a
+ * job of the worker, which holds the worker just until that report (or the
+ * end, if the run stops before it), then goes on in a thread of its own
+ * beside the queue: edits are not kept waiting while thousands of
+ * documents are read. */
+
+typedef struct
+{
+  CfImportItem item;
+  char *source;
+  char *reason;
+} ReadItem;
+
+typedef struct
+{
+  CfExtractor *extractor;
+  GCancellable *cancellable;
+  GTask *outer;                /* until the run has ended */
+  GMutex lock;
+  GCond cond;
+  gboolean started;            /* the count is done, or the run ended */
+  Relay *relay;                /* progress and items for the caller */
+  GPtrArray *items;            /* ReadItem, under relay->lock */
+  CfExtractionProgressFunc progress;
+  CfImportItemFunc item_func;
+  gpointer data;
+  GDestroyNotify data_free;
+  gboolean ok;
+  GError *error;
+} ReadJob;
+
+static void
+read_item_free (ReadItem *item)
+{
+  g_free (item->source);
+  g_free (item->reason);
+  g_free (item);
+}
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_assert (job->relay == NULL);
+  g_clear_object (&job->extractor);
+  g_clear_object (&job->cancellable);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+read_job_mark_started (ReadJob *job)
+{
+  g_mutex_lock (&job->lock);
+  job->started = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+/* On the caller's context: the documents reading added, then progress. */
+static void
+deliver_read (Relay *relay)
+{
+  ReadJob *job = relay->data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *current = NULL;
+  CfExtractionProgress progress = { 0 };
+
+  g_mutex_lock (&relay->lock);
+  items = g_steal_pointer (&job->items);
+  job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) read_item_free);
+  current = g_strdup (relay->current);
+  progress.n_done = relay->done;
+  progress.n_total = relay->total;
+  progress.n_failed = relay->extra;
+  relay->have = FALSE;
+  g_mutex_unlock (&relay->lock);
+
+  for (guint i = 0; job->item_func != NULL && i < items->len; i++)
+    {
+      ReadItem *item = g_ptr_array_index (items, i);
+
+      job->item_func (&item->item, job->data);
+    }
+  progress.current = current;
+  if (job->progress != NULL)
+    job->progress (&progress, job->data);
+}
+
+/* In the reading thread. */
+static void
+on_read_progress (const CfExtractionProgress *progress,
+                  gpointer                    user_data)
+{
+  ReadJob *job = user_data;
+
+  if (!job->started)
+    read_job_mark_started (job);
+  relay_update_full (job->relay, NULL, progress->current, progress->n_done, progress->n_total,
+                     progress->n_failed);
+}
+
+/* In the reading thread. */
+static void
+on_read_item (const CfImportItem *item,
+              gpointer            user_data)
+{
+  ReadJob *job = user_data;
+  ReadItem *copy = g_new0 (ReadItem, 1);
+
+  copy->item = *item;
+  copy->source = g_strdup (item->source);
+  copy->reason = g_strdup (item->reason);
+  copy->item.source = copy->source;
+  copy->item.reason = copy->reason;
+  g_mutex_lock (&job->relay->lock);
+  g_ptr_array_add (job->items, copy);
+  relay_schedule_locked (job->relay);
+  g_mutex_unlock (&job->relay->lock);
+}
+
+/* On the caller's context, once the run has ended. */
+static gboolean
+read_done_in_context (gpointer data)
+{
+  ReadJob *job = data;
+  GTask *outer = g_steal_pointer (&job->outer);
+
+  relay_finish (g_steal_pointer (&job->relay));
+  if (job->ok)
+    g_task_return_boolean (outer, TRUE);
+  else
+    g_task_return_error (outer, g_steal_pointer (&job->error));
+  /* May free the job. */
+  g_object_unref (outer);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+read_thread (gpointer data)
+{
+  ReadJob *job = data;
+  GMainContext *context = g_main_context_ref (job->relay->context);
+
+  job->ok = cf_extractor_run (job->extractor, job->cancellable, &job->error);
+  read_job_mark_started (job);
+  g_main_context_invoke (context, read_done_in_context, job);
+  g_main_context_unref (context);
+  return NULL;
+}
+
+/* A job of the worker: starts the reading and waits for it to be past its
+ * use of the case's connection. */
+static gpointer
+read_start_job (CfCase        *kase,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ReadJob *job = data;
+  GThread *thread;
+
+  thread = g_thread_try_new ("casefile-read", read_thread, job, error);
+  if (thread == NULL)
+    return NULL;
+  g_thread_unref (thread);
+  g_mutex_lock (&job->lock);
+  while (!job->started)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+read_start_done (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ReadJob *job = user_data;
+  GError *error = NULL;
+
+  if (cf_case_run_finish (CF_CASE (object), result, &error) != NULL)
+    return;
+  /* No thread: nothing else will end the run. */
+  job->ok = FALSE;
+  job->error = error;
+  read_done_in_context (job);
+}
+
+void
+cf_case_read_documents_async (CfCase                   *self,
+                              CfExtractor              *extractor,
+                              CfExtractionProgressFunc  progress,
+                              CfImportItemFunc          item_func,
+                              gpointer                  data,
+                              GDestroyNotify            data_free,
+                              GCancellable             *cancellable,
+                              GAsyncReadyCallback       callback,
+                              gpointer                  user_data)
+{
+  ReadJob *job;
+
+  g_return_if_fail (CF_IS_CASE (self));
+  g_return_if_fail (CF_IS_EXTRACTOR (extractor));
+
+  job = g_new0 (ReadJob, 1);
+  job->extractor = g_object_ref (extractor);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) read_item_free);
+  job->progress = progress;
+  job->item_func = item_func;
+  job->data = data;
+  job->data_free = data_free;
+  /* The relay calls back with the job; the caller's data stays in it. */
+  job->relay = relay_new (deliver_read, (gpointer) deliver_read, job, NULL);
+
+  job->outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->outer, cf_case_read_documents_async);
+  g_task_set_task_data (job->outer, job, (GDestroyNotify) read_job_free);
+  cf_extractor_set_progress_func (extractor, on_read_progress, job);
+  cf_extractor_set_item_func (extractor, on_read_item, job);
+  /* Not cancellable itself: the run sees the cancellable and ends, which
+   * is what completes the task. */
+  cf_case_run_async (self, read_start_job, job, NULL, NULL, NULL, read_start_done, job);
+}
+
+gboolean
+cf_case_read_documents_finish (CfCase        *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Verify ---------------------------------------------------------------------------- */

@@ -19,6 +19,7 @@
 
 #include "cf-bundle.h"
 #include "cf-case.h"
+#include "cf-extraction.h"
 #include "cf-fsck.h"
 
 G_BEGIN_DECLS
@@ -84,6 +85,25 @@ void             cf_case_fsck_async            (CfCase               *self,
 CfFsckReport    *cf_case_fsck_finish           (CfCase               *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
+
+/* Reading the unread documents (cf-extraction.h) with @extractor, made on
+ * this case. The reading holds the worker only for its start and then
+ * runs beside it, so edits go on meanwhile. @item_func gets each document
+ * the reading adds (attachments, messages), then @progress the merged
+ * progress, both with @data on the caller's context. Cancelling stops
+ * after the documents being read; the rest stay unread. */
+void             cf_case_read_documents_async  (CfCase                   *self,
+                                                CfExtractor              *extractor,
+                                                CfExtractionProgressFunc  progress,
+                                                CfImportItemFunc          item_func,
+                                                gpointer                  data,
+                                                GDestroyNotify            data_free,
+                                                GCancellable             *cancellable,
+                                                GAsyncReadyCallback       callback,
+                                                gpointer                  user_data);
+gboolean         cf_case_read_documents_finish (CfCase                   *self,
+                                                GAsyncResult             *result,
+                                                GError                  **error);
 
 /* Verifying a bundle needs no case. */
 void             cf_bundle_verify_async        (const char           *path,

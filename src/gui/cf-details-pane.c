@@ -347,9 +347,13 @@ fill_warnings (CfDetailsPane *self,
   for (guint i = 0; warnings && warnings[i] && warnings[i + 1]; i += 2, n++)
     {
       GtkWidget *row = adw_action_row_new ();
+      const char *label = cf_warning_label (warnings[i]);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warnings[i + 1]);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warnings[i]);
+      /* The particulars (which attachment, which header) are in the core's
+       * sentence, in English: at hand as the tooltip. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label ? label : warnings[i + 1]);
+      if (label != NULL)
+        gtk_widget_set_tooltip_text (row, warnings[i + 1]);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       add_row (self, self->warnings_group, row);
     }

@@ -97,12 +97,104 @@ cf_custody_action_label (const char *action)
     { "claim-move", N_("Claim moved") },
     { "claim-remove", N_("Claim removed") },
     { "recover", N_("Recovered after a crash") },
+    { "extract", N_("Read (text and details)") },
+    { "extract-again", N_("Marked to be read again") },
+    { "search-rebuild", N_("Search index rebuilt") },
+    { "search-save", N_("Search saved") },
+    { "search-remove", N_("Saved search removed") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_strcmp0 (labels[i].action, action) == 0)
       return _(labels[i].label);
   return action;
+}
+
+const char *
+cf_warning_label (const char *code)
+{
+  /* What the core and the reader note about a document, said in general
+   * terms a translator can render; the core's own sentence (English,
+   * with the particulars) goes in the tooltip. */
+  static const struct
+  {
+    const char *code;
+    const char *label;
+  } labels[] = {
+    { "name-cp949", N_("The name was written in CP949 (Korean Windows) and was converted") },
+    { "name-invalid", N_("The name has bytes that are not text; they show as �") },
+    { "name-nfd", N_("The name was in decomposed form, as macOS writes it, and shows composed") },
+    { "name-control", N_("The name holds control or text-direction characters, shown as �") },
+    { "name-path", N_("The attachment’s name held a folder path, which was left out") },
+    { "empty", N_("The file is empty") },
+    { "type-mismatch", N_("The contents do not match the type the name says") },
+    { "member-path-absolute", N_("The path inside the archive points outside it; it is kept only as information") },
+    { "member-path-drive", N_("The path inside the archive points outside it; it is kept only as information") },
+    { "member-path-traversal", N_("The path inside the archive points outside it; it is kept only as information") },
+    { "member-checksum", N_("The archive reported this member damaged; its bytes are kept as found") },
+    { "member-unreadable", N_("A member of the archive could not be read") },
+    { "archive-warning", N_("The archive reported a problem") },
+    { "member-hardlink", N_("A link or special file in the archive was skipped") },
+    { "member-symlink", N_("A link or special file in the archive was skipped") },
+    { "member-special", N_("A link or special file in the archive was skipped") },
+    { "byte-range", N_("Taken from a part of the document it came from") },
+    { "encoding-cp949", N_("The text is not UTF-8; it was read as CP949 (Korean Windows)") },
+    { "encoding-guess", N_("The text is neither UTF-8 nor CP949; its encoding was guessed") },
+    { "charset-corrected", N_("The mail’s character set label was wrong or too narrow; the right one was used") },
+    { "header-cut", N_("A mail header was too long; only its start was read") },
+    { "mail-date", N_("The mail’s date header could not be used") },
+    { "children-cap", N_("It holds too many attachments or messages; the rest were not taken out") },
+    { "mail-read", N_("Part of the message is damaged; what could be read was kept") },
+    { "msg-cut", N_("Part of the message is damaged; what could be read was kept") },
+    { "base64-garbage", N_("Part of the message is damaged; what could be read was kept") },
+    { "html-cut", N_("The text is very long; only its start was kept") },
+    { "text-truncated", N_("The text is very long; only its start was kept") },
+    { "attachment-nameless", N_("An attachment had no name and was given one") },
+    { "tnef", N_("An Outlook TNEF (winmail.dat) attachment is kept as it is, not unpacked") },
+    { "attachment-write", N_("An attachment or message inside could not be taken out whole") },
+    { "attachment-incomplete", N_("An attachment or message inside could not be taken out whole") },
+    { "attachment-missing", N_("An attachment or message inside could not be taken out whole") },
+    { "message-write", N_("An attachment or message inside could not be taken out whole") },
+    { "pdf-embedded-file", N_("An attachment or message inside could not be taken out whole") },
+    { "text-write", N_("The text could not be stored") },
+    { "mail-nesting", N_("Parts nested too deeply were not read") },
+    { "msg-nesting", N_("Parts nested too deeply were not read") },
+    { "mail-encrypted", N_("Part of the message is encrypted and was not read") },
+    { "mbox-leading-bytes", N_("Part of the mailbox file is not a message and was skipped") },
+    { "mbox-range", N_("Part of the mailbox file is not a message and was skipped") },
+    { "msg-rtf-only", N_("The message body is only in compressed RTF, which is not read yet") },
+    { "msg-no-properties", N_("The Outlook message has no properties") },
+    { "bad-date", N_("A date in the document is not a valid date and was not used") },
+    { "exif-date", N_("A date in the document is not a valid date and was not used") },
+    { "hwp-section", N_("Part of the document is damaged; the text before it is kept") },
+    { "hwp-section-damaged", N_("Part of the document is damaged; the text before it is kept") },
+    { "hwpx-damaged", N_("Part of the document is damaged; the text before it is kept") },
+    { "odf-damaged", N_("Part of the document is damaged; the text before it is kept") },
+    { "ole-damaged", N_("Part of the document is damaged; the text before it is kept") },
+    { "ooxml-damaged", N_("Part of the document is damaged; the text before it is kept") },
+    { "zip-damaged", N_("Part of the document is damaged; the text before it is kept") },
+    { "zip-warning", N_("Part of the document is damaged; the text before it is kept") },
+    { "hwp-section-capped", N_("Part of the document is suspiciously large and was read only in part") },
+    { "zip-too-many-members", N_("Part of the document is suspiciously large and was read only in part") },
+    { "zip-duplicate-member", N_("The document holds a part twice; the first was read") },
+    { "hwp-no-body", N_("The HWP document has no body text") },
+    { "hwp-version", N_("The HWP version is not one this reader knows") },
+    { "hwpx-mimetype", N_("The type the document gives itself is unusual") },
+    { "odf-mimetype", N_("The type the document gives itself is unusual") },
+    { "hwpx-properties", N_("The document’s properties could not be read completely") },
+    { "odf-properties", N_("The document’s properties could not be read completely") },
+    { "ole-properties", N_("The document’s properties could not be read completely") },
+    { "ooxml-properties", N_("The document’s properties could not be read completely") },
+    { "ooxml-relationships", N_("The document’s properties could not be read completely") },
+    { "tracked-changes", N_("The document has tracked changes; the text is as changed, without the deletions") },
+    { "hidden-sheet", N_("A sheet is hidden in the spreadsheet; its cells are in the text") },
+    { "pdf-embedded-files", N_("The PDF carries embedded files; they are its family members") },
+  };
+
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].code, code) == 0)
+      return _(labels[i].label);
+  return NULL;
 }
 
 char *

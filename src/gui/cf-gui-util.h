@@ -23,6 +23,9 @@ const char   *cf_party_label               (CfParty        party);
 const char   *cf_numbering_label           (CfNumbering    numbering);
 /* "Imported", "Tagged to a claim", …, or the raw action when unknown. */
 const char   *cf_custody_action_label      (const char    *action);
+/* A document warning's code said in general terms (translated), or NULL
+ * for a code this version does not know. */
+const char   *cf_warning_label             (const char    *code);
 /* A human name for a MIME type ("PDF document"). */
 char         *cf_describe_mime_type        (const char    *mime_type);
 /* A short one for a list column ("PDF", "Word", "Email"). */

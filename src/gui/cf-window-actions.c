@@ -551,6 +551,17 @@ show_import_report_action (GtkWidget  *widget,
 /* Views ---------------------------------------------------------------------------------- */
 
 static void
+show_unreadable_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  cf_sidebar_select_view (self->sidebar, CF_DOCUMENT_VIEW_UNREADABLE, 0);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -631,6 +642,7 @@ cf_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.verify-bundle", NULL, verify_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.check-case", NULL, check_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-report", NULL, show_import_report_action);
+  gtk_widget_class_install_action (widget_class, "win.show-unreadable", NULL, show_unreadable_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);

@@ -7,6 +7,7 @@
 
 #include "cf-details-pane.h"
 #include "cf-document-table.h"
+#include "cf-extraction.h"
 #include "cf-importer.h"
 #include "cf-sidebar.h"
 
@@ -40,6 +41,7 @@ struct _CfWindow
   GtkLabel *import_bytes_label;
   GtkLabel *import_current_label;
   GtkProgressBar *import_progress;
+  GtkButton *import_cancel_button;
   GtkLabel *status_label;
   GtkButton *undo_button;
   GtkWidget *import_button;
@@ -63,6 +65,13 @@ struct _CfWindow
   gboolean import_needs_reload;
   gint64 import_started;
   GListStore *import_notes;  /* CfImportNote of the last import */
+  /* Reading what was imported (casefile-extract), after the import or
+   * when a case with unread documents opens. */
+  CfExtractor *extractor;
+  GCancellable *read_cancellable;
+  char *import_summary;      /* the import's, said when reading ends */
+  gboolean import_had_notes;
+  gint64 read_last_refresh;
 
   /* Long operations that hold the case (export, numbering) */
   gboolean exclusive_busy;
@@ -95,5 +104,7 @@ void     cf_window_rebuild_claim_menus (CfWindow   *self);
 void     cf_window_class_init_import  (GtkWidgetClass *widget_class);
 void     cf_window_init_import        (CfWindow    *self);
 void     cf_window_dispose_import     (CfWindow    *self);
+void     cf_window_read_documents     (CfWindow    *self);
+gboolean cf_window_get_busy_importing (CfWindow    *self);
 
 G_END_DECLS

@@ -25,7 +25,7 @@ cf_window_update_actions (CfWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_case = self->session != NULL;
   gboolean writable = has_case && !cf_session_get_read_only (self->session);
-  gboolean importing = self->importer != NULL;
+  gboolean importing = cf_window_get_busy_importing (self);
   gboolean busy = self->exclusive_busy;
   guint n_selected = has_case ? cf_document_table_get_n_selected (self->table) : 0;
   gboolean can_tag = writable && !busy && n_selected > 0;
@@ -35,6 +35,8 @@ cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-folder", writable && !importing && !busy);
   gtk_widget_action_set_enabled (widget, "win.import-paths", writable && !importing && !busy);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (widget, "win.read-documents", writable && !importing && !busy);
+  gtk_widget_action_set_enabled (widget, "win.show-unreadable", has_case);
   gtk_widget_action_set_enabled (widget, "win.tag", can_tag);
   gtk_widget_action_set_enabled (widget, "win.tag-to-claim", can_tag);
   gtk_widget_action_set_enabled (widget, "win.tag-to-nth-claim", can_tag);
@@ -436,6 +438,12 @@ set_session (CfWindow  *self,
   /* Keyboard shortcuts only reach the window through a focused widget:
    * something in the case must have the focus from the start. */
   cf_document_table_grab_focus (self->table);
+
+  /* Documents left unread (an import stopped, or made by casefile-cli
+   * import --no-extract) are read now. */
+  if (!cf_session_get_read_only (session) &&
+      cf_case_count_unread (cf_session_get_reader (session)) > 0)
+    cf_window_read_documents (self);
 }
 
 /* Opening ----------------------------------------------------------------------- */
@@ -636,7 +644,7 @@ on_drop_enter (GtkDropTarget *target,
                CfWindow      *self)
 {
   gboolean can_import = self->session != NULL && !cf_session_get_read_only (self->session) &&
-                        self->importer == NULL && !self->exclusive_busy;
+                        !cf_window_get_busy_importing (self) && !self->exclusive_busy;
 
   if (!can_import)
     return 0;
@@ -716,9 +724,12 @@ cf_window_close_request (GtkWindow *window)
   if (self->session != NULL)
     g_settings_set_int (self->settings, "paned-position", gtk_paned_get_position (self->paned));
 
-  /* What an import committed stays; the rest can be imported again. */
+  /* What an import committed stays; the rest can be imported again. What
+   * was not read yet is read when the case opens next. */
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->read_cancellable != NULL)
+    g_cancellable_cancel (self->read_cancellable);
 
   return GTK_WINDOW_CLASS (cf_window_parent_class)->close_request (window);
 }
@@ -779,6 +790,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, import_bytes_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, import_current_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, import_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, import_button);
@@ -880,5 +892,5 @@ gboolean
 cf_window_get_importing (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
-  return self->importer != NULL;
+  return cf_window_get_busy_importing (self);
 }

@@ -245,9 +245,54 @@ write_png (const char *path)
   g_assert_no_error (error);
 }
 
-guint
-gt_write_evidence (const char *dir)
+/* A mail as Korean mail software writes it: encoded-word headers, a
+ * CP949 body labelled ks_c_5601-1987, an attachment named in RFC 2231. */
+static void
+write_mail (const char *path)
 {
+  g_autofree char *from = g_base64_encode ((const guchar *) "페이코리아 법무팀", strlen ("페이코리아 법무팀"));
+  g_autofree char *subject = g_base64_encode ((const guchar *) "재위탁 문의에 대한 회신",
+                                              strlen ("재위탁 문의에 대한 회신"));
+  const char *body_text = "계약 제7조에 따라 재위탁은 허용되지 않습니다. 첨부한 계약서를 확인해 주십시오.\r\n";
+  const char *attachment = "위탁계약서 제7조: 수탁자는 위탁자의 동의 없이 재위탁할 수 없다.\r\n";
+  g_autofree char *body_cp949 = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *attached = NULL;
+  g_autofree char *file_name = g_uri_escape_string ("첨부 계약서.txt", NULL, FALSE);
+  g_autofree char *mail = NULL;
+  gsize body_len = 0;
+
+  body_cp949 = tu_to_cp949 (body_text, &body_len);
+  body = g_base64_encode ((const guchar *) body_cp949, body_len);
+  attached = g_base64_encode ((const guchar *) attachment, strlen (attachment));
+  mail = g_strdup_printf ("From: =?UTF-8?B?%s?= <legal@paykorea.example>\r\n"
+                          "To: ops@globalpay.example\r\n"
+                          "Subject: =?UTF-8?B?%s?=\r\n"
+                          "Date: Fri, 20 Apr 2018 15:30:00 +0900\r\n"
+                          "MIME-Version: 1.0\r\n"
+                          "Content-Type: multipart/mixed; boundary=\"b1\"\r\n"
+                          "\r\n"
+                          "--b1\r\n"
+                          "Content-Type: text/plain; charset=\"ks_c_5601-1987\"\r\n"
+                          "Content-Transfer-Encoding: base64\r\n"
+                          "\r\n"
+                          "%s\r\n"
+                          "--b1\r\n"
+                          "Content-Type: text/plain; charset=\"utf-8\"\r\n"
+                          "Content-Disposition: attachment; filename*=UTF-8''%s\r\n"
+                          "Content-Transfer-Encoding: base64\r\n"
+                          "\r\n"
+                          "%s\r\n"
+                          "--b1--\r\n",
+                          from, subject, body, file_name, attached);
+  tu_write_text (path, mail);
+}
+
+guint
+gt_write_evidence (const char *dir,
+                   guint      *n_top)
+{
+  g_autofree char *mail = g_build_filename (dir, "회신.eml", NULL);
   g_autofree char *contract = g_build_filename (dir, "위탁계약서.txt", NULL);
   g_autofree char *memo = g_build_filename (dir, "내부 메모.txt", NULL);
   g_autofree char *legacy = g_build_filename (dir, "euc-kr 공문.txt", NULL);
@@ -270,8 +315,12 @@ gt_write_evidence (const char *dir)
   tu_zip_add (zip, "안전성 확보조치.txt", -1, "AES-256 암호화, 접근 통제\n",
               strlen ("AES-256 암호화, 접근 통제\n"), TU_ZIP_UTF8_FLAG | TU_ZIP_DEFLATE);
   tu_zip_write (zip, archive);
-  /* Four files, the archive, and its two members. */
-  return 7;
+  write_mail (mail);
+  /* Four files, the archive and the mail; the archive's two members and
+   * the mail's attachment. */
+  if (n_top != NULL)
+    *n_top = 6;
+  return 9;
 }
 
 static void

@@ -56,9 +56,13 @@ void         gt_respond              (AdwMessageDialog *dialog,
 void         gt_answer_file_chooser  (GFile        *file);
 
 /* Writes the test evidence into dir: Korean-named text files (UTF-8 and
- * CP949), a PNG, and a ZIP with two members. Returns how many documents
- * importing dir gives (files plus archive members). */
-guint        gt_write_evidence       (const char   *dir);
+ * CP949), a PNG, a ZIP with two members and a mail (subject, sender and
+ * a ks_c_5601-1987 body that only reading finds) with one attachment.
+ * Returns how many documents importing and reading dir gives (files,
+ * archive members, the attachment); *n_top gets how many of them are the
+ * tops of families (what was picked). */
+guint        gt_write_evidence       (const char   *dir,
+                                      guint        *n_top);
 
 /* A template child of a widget, by its id in the .ui file. */
 #define gt_child(widget, type, name) \

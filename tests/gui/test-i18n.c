@@ -108,7 +108,7 @@ test_everything_korean (void)
   CfDocumentTable *table;
 
   tu_mkdir (evidence);
-  gt_write_evidence (evidence);
+  gt_write_evidence (evidence, NULL);
 
   /* The translation is there at all. */
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "All Documents"), ==, "모든 문서");

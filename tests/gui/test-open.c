@@ -1,13 +1,15 @@
 /* test-open.c — opening cases: through Open Case and its chooser, a case
  * another program holds (the window names the holder and offers to open it
- * read-only, and then nothing can change it), and a folder that is not a
- * case (a dialog says so). */
+ * read-only, and then nothing can change it), a folder that is not a case
+ * (a dialog says so), and a case with documents nobody read yet (they are
+ * read as it opens; Stop and Read Unread Documents). */
 #include "gui-test-util.h"
 
 #include <unistd.h>
 
 #include "cf-check-dialog.h"
 #include "cf-document-table.h"
+#include "cf-extraction.h"
 #include "cf-numbering-dialog.h"
 
 static gboolean
@@ -132,6 +134,86 @@ test_open_and_recent (void)
   gt_close (GTK_WIDGET (again));
 }
 
+static gboolean
+not_importing (gpointer data)
+{
+  return !cf_window_get_importing (data);
+}
+
+static void
+test_reads_unread (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *evidence = g_build_filename (dir, "자료", NULL);
+  g_autoptr(CfCase) kase = tu_new_case (dir, "읽지 않은 사건");
+  g_autofree char *path = g_strdup (cf_case_get_path (kase));
+  g_autoptr(GPtrArray) items = NULL;
+  const char *paths[] = { evidence, NULL };
+  CfWindow *window;
+  CfCase *reader;
+  CfDocumentTable *table;
+  GtkWidget *column_view;
+  guint64 unread;
+
+  /* Stored by the core alone, as casefile-cli import --no-extract does:
+   * nothing is read yet. */
+  tu_mkdir (evidence);
+  gt_write_evidence (evidence, NULL);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/메모 %03u.txt", evidence, i);
+      g_autofree char *text = g_strdup_printf ("메모 %u: 확인 필요\n", i);
+
+      tu_write_text (file, text);
+    }
+  items = tu_import (kase, paths, NULL);
+  g_assert_cmpuint (cf_case_count_unread (kase), >, 400);
+  g_clear_object (&kase);
+
+  /* Opening it starts reading, with the progress bar and its Stop. */
+  window = gt_new_window ();
+  cf_window_open_case (window, path, FALSE);
+  gt_wait_until (has_case, window, 20000, "the case to open");
+  reader = cf_session_get_reader (cf_window_get_session (window));
+  g_assert_true (cf_window_get_importing (window));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gt_child (window, CF_TYPE_WINDOW,
+                                                                         "import_revealer"))));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gt_child (window, CF_TYPE_WINDOW,
+                                                                "import_cancel_button"))),
+                   ==, "_Stop Reading");
+  /* Numbering waits for the dates reading finds. */
+  g_assert_false (gtk_widget_get_sensitive (gt_child (window, CF_TYPE_WINDOW, "number_button")));
+
+  /* Stop: what was read stays read, the rest waits. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  gt_wait_until (not_importing, window, 60000, "the reading to stop");
+  unread = cf_case_count_unread (reader);
+  g_test_message ("stopped with %" G_GUINT64_FORMAT " documents unread", unread);
+  g_assert_cmpuint (unread, >, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gt_child (window, CF_TYPE_WINDOW,
+                                                                          "import_revealer"))));
+
+  /* Import ▸ Read Unread Documents reads the rest; the list shows what
+   * reading found (the mail's subject as its title). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.read-documents", NULL));
+  g_assert_true (cf_window_get_importing (window));
+  gt_wait_until (not_importing, window, 120000, "the reading to finish");
+  gt_spin (100);
+  g_assert_cmpuint (cf_case_count_unread (reader), ==, 0);
+  table = CF_DOCUMENT_TABLE (cf_window_get_table (window));
+  column_view = GTK_WIDGET (cf_document_table_get_column_view (table));
+  cf_document_table_set_search (table, "회신");
+  gt_spin (100);
+  /* The mail and its attachment (named after it). */
+  g_assert_cmpuint (cf_document_table_get_n_rows (table), ==, 2);
+  g_assert_nonnull (gt_find_widget (column_view, GTK_TYPE_LABEL, "재위탁 문의에 대한 회신"));
+  g_assert_true (gtk_widget_get_sensitive (gt_child (window, CF_TYPE_WINDOW, "number_button")));
+  /* Nothing left: the command says so instead of starting. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.read-documents", NULL));
+  g_assert_false (cf_window_get_importing (window));
+  gt_close (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,5 +222,6 @@ main (int   argc,
   g_test_add_func ("/open/locked-case", test_locked_case);
   g_test_add_func ("/open/not-a-case", test_not_a_case);
   g_test_add_func ("/open/recent", test_open_and_recent);
+  g_test_add_func ("/open/reads-unread", test_reads_unread);
   return g_test_run ();
 }
