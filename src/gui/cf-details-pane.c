@@ -7,7 +7,9 @@
 #include "cf-details-pane.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "cf-extraction.h"
 #include "cf-gui-util.h"
 #include "cf-preview.h"
 
@@ -37,6 +39,8 @@ struct _CfDetailsPane
   AdwActionRow *sha_row;
   AdwActionRow *imported_row;
   AdwActionRow *status_row;
+  AdwActionRow *recipients_row;
+  AdwActionRow *reading_row;
   AdwPreferencesGroup *warnings_group;
   AdwPreferencesGroup *custody_group;
 
@@ -398,6 +402,7 @@ reload (CfDetailsPane *self)
   g_autofree char *type_size = NULL;
   g_autofree char *imported = NULL;
   g_autofree char *object_path = NULL;
+  g_autofree char *shown = NULL;
   GString *subtitle;
   CfCase *reader;
   gboolean writable;
@@ -459,11 +464,22 @@ reload (CfDetailsPane *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->privilege_button), "win.mark-privileged");
     }
 
+  set_subtitle (self->recipients_row, cf_document_get_recipients (document));
   set_subtitle (self->name_row, cf_document_get_name (document));
   set_subtitle (self->source_row, cf_document_get_source (document));
   type = cf_describe_mime_type (cf_document_get_mime_type (document));
   size = g_format_size (cf_document_get_size (document));
-  type_size = g_strdup_printf ("%s · %s", type, size);
+  if (cf_document_get_pages (document) > 0)
+    {
+      g_autofree char *n = cf_format_count (cf_document_get_pages (document));
+      g_autofree char *pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s page", "%s pages",
+                                                             cf_document_get_pages (document)), n);
+
+      type_size = g_strdup_printf ("%s · %s · %s", type, pages, size);
+    }
+  else
+    type_size = g_strdup_printf ("%s · %s", type, size);
+  set_subtitle (self->reading_row, cf_text_status_label (cf_document_get_text_status (document)));
   set_subtitle (self->type_row, type_size);
   set_subtitle (self->sha_row, cf_document_get_sha256 (document));
   imported = cf_format_timestamp (cf_document_get_imported (document));
@@ -479,15 +495,26 @@ reload (CfDetailsPane *self)
   fill_custody (self, reader, id);
 
   /* The bytes never change, so the preview only reloads for another
-   * original. */
-  if (g_strcmp0 (self->shown_sha, cf_document_get_sha256 (document)) != 0 ||
-      cf_document_get_sha256 (document) == NULL)
+   * original, or when reading it gave its text. */
+  shown = g_strdup_printf ("%s %s", cf_document_get_sha256 (document),
+                           cf_document_get_text_status (document));
+  if (g_strcmp0 (self->shown_sha, shown) != 0 || cf_document_get_sha256 (document) == NULL)
     {
+      g_autofree char *text = NULL;
+
       g_free (self->shown_sha);
-      self->shown_sha = g_strdup (cf_document_get_sha256 (document));
-      object_path = cf_case_dup_object_path (reader, document);
-      cf_preview_load (self->preview, object_path, cf_document_get_mime_type (document),
-                       cf_document_get_size (document));
+      self->shown_sha = g_steal_pointer (&shown);
+      if (!cf_preview_shows_original (cf_document_get_mime_type (document)) &&
+          g_strcmp0 (cf_document_get_text_status (document), "ok") == 0)
+        text = cf_case_dup_document_text (reader, id, NULL);
+      if (text != NULL && text[0] != '\0')
+        cf_preview_show_text (self->preview, text, strlen (text));
+      else
+        {
+          object_path = cf_case_dup_object_path (reader, document);
+          cf_preview_load (self->preview, object_path, cf_document_get_mime_type (document),
+                           cf_document_get_size (document));
+        }
     }
 }
 
@@ -585,6 +612,8 @@ cf_details_pane_class_init (CfDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, sha_row);
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, imported_row);
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, recipients_row);
+  gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, reading_row);
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, custody_group);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);

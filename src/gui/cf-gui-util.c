@@ -111,6 +111,25 @@ cf_custody_action_label (const char *action)
 }
 
 const char *
+cf_text_status_label (const char *text_status)
+{
+  if (g_strcmp0 (text_status, "pending") == 0)
+    return _("Not read yet");
+  if (g_strcmp0 (text_status, "none") == 0)
+    return _("No text of its own (a picture, or a container of other documents)");
+  if (g_strcmp0 (text_status, "needs-ocr") == 0)
+    return _("A scan or a picture of text: its words need OCR, which Casefile does not do yet");
+  if (g_strcmp0 (text_status, "encrypted") == 0)
+    return _("Encrypted: its text cannot be read without the password");
+  if (g_strcmp0 (text_status, "unsupported") == 0)
+    return _("Casefile cannot read the text of this kind of document yet");
+  if (g_strcmp0 (text_status, "failed") == 0)
+    return _("Reading it failed; the reason is under Could Not Be Read");
+  /* "ok": the text shows in the preview. */
+  return NULL;
+}
+
+const char *
 cf_warning_label (const char *code)
 {
   /* What the core and the reader note about a document, said in general

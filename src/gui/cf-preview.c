@@ -356,6 +356,44 @@ cf_preview_load (CfPreview  *self,
   g_task_run_in_thread (task, load_in_thread);
 }
 
+gboolean
+cf_preview_shows_original (const char *mime_type)
+{
+  /* Mail is text too, but its stored text reads better than its MIME. */
+  return mime_type != NULL &&
+         (is_image (mime_type) ||
+          (is_text (mime_type) && strcmp (mime_type, "message/rfc822") != 0 &&
+           strcmp (mime_type, "application/mbox") != 0));
+}
+
+void
+cf_preview_show_text (CfPreview  *self,
+                      const char *text,
+                      gsize       length)
+{
+  const char *end = NULL;
+  gboolean cut = length > TEXT_BYTES;
+
+  g_return_if_fail (CF_IS_PREVIEW (self));
+  g_return_if_fail (text != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_picture_set_paintable (self->picture, NULL);
+  /* Enough to recognise the document, cut where a character ends. */
+  if (cut)
+    {
+      g_utf8_validate (text, TEXT_BYTES, &end);
+      length = end - text;
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, length);
+  gtk_label_set_text (self->encoding_label, cut ? _("The text read from the document; only its beginning")
+                                                : _("The text read from the document"));
+  gtk_widget_set_visible (GTK_WIDGET (self->encoding_label), TRUE);
+  self->kind = CF_PREVIEW_TEXT;
+  gtk_stack_set_visible_child_name (self->stack, "text");
+}
+
 CfPreviewKind
 cf_preview_get_kind (CfPreview *self)
 {

@@ -1,8 +1,9 @@
 /* cf-preview.h — a look at a stored original: images (scaled, decoded off
  * the main thread, refusing decompression bombs) and the start of plain
  * text (UTF-8, else CP949, which is what Korean "EUC-KR" files really
- * are). Other kinds say that they have no preview yet. The original is
- * only ever read. */
+ * are); for other kinds the text reading found in them. Kinds with
+ * neither say that they have no preview yet. The original is only ever
+ * read. */
 #pragma once
 
 #include <adwaita.h>
@@ -27,6 +28,14 @@ void           cf_preview_load         (CfPreview   *self,
                                         const char  *path,
                                         const char  *mime_type,
                                         guint64      size);
+/* Shows text read from the document (casefile-extract) instead of the
+ * original's bytes: for mail, PDF, office documents. */
+void           cf_preview_show_text    (CfPreview   *self,
+                                        const char  *text,
+                                        gsize        length);
+/* Whether the original itself previews well (images, plain text), so the
+ * text read from it adds nothing. */
+gboolean       cf_preview_shows_original (const char *mime_type);
 CfPreviewKind  cf_preview_get_kind     (CfPreview   *self);
 /* The text shown, for CF_PREVIEW_TEXT. */
 char          *cf_preview_dup_text     (CfPreview   *self);

@@ -15,6 +15,7 @@
 #include "cf-export-dialog.h"
 #include "cf-new-case-dialog.h"
 #include "cf-numbering-dialog.h"
+#include "cf-preview.h"
 #include "cf-sidebar.h"
 #include "cf-tag-dialog.h"
 #include "cf-verify-dialog.h"
@@ -300,6 +301,87 @@ test_import (void)
   }
   /* Nothing was a duplicate or failed. */
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_import_notes (w.window)), ==, 0);
+}
+
+static CfPreview *
+preview (void)
+{
+  return CF_PREVIEW (gt_child (cf_window_get_details (w.window), CF_TYPE_DETAILS_PANE, "preview"));
+}
+
+static gboolean
+preview_loaded (gpointer data)
+{
+  CfPreviewKind kind = cf_preview_get_kind (preview ());
+
+  return kind != CF_PREVIEW_LOADING;
+}
+
+static const char *
+details_subtitle (const char *row)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (gt_child (cf_window_get_details (w.window),
+                                                                CF_TYPE_DETAILS_PANE, row)));
+}
+
+/* Selecting a document shows it: the start of a CP949 text file decoded,
+ * a picture, the text reading found in a mail, with its recipients. */
+static void
+test_details (void)
+{
+  GtkWidget *details = cf_window_get_details (w.window);
+  GtkWidget *encoding = gt_child (preview (), CF_TYPE_PREVIEW, "encoding_label");
+  gint64 memo = document_titled ("euc-kr 공문");
+  gint64 picture = document_titled ("화면캡처");
+  gint64 mail = document_titled ("재위탁 문의에 대한 회신");
+
+  select_only (memo);
+  gt_wait_until (preview_loaded, NULL, 20000, "the text preview");
+  g_assert_cmpint (cf_details_pane_get_document (CF_DETAILS_PANE (details)), ==, memo);
+  g_assert_cmpint (cf_preview_get_kind (preview ()), ==, CF_PREVIEW_TEXT);
+  {
+    g_autofree char *text = cf_preview_dup_text (preview ());
+
+    g_assert_nonnull (strstr (text, "제3자 제공에 해당함"));
+  }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (encoding)), "CP949"));
+  /* Reading said so too, in words. */
+  g_assert_nonnull (gt_find_widget (details, ADW_TYPE_ACTION_ROW,
+                                    "The text is not UTF-8; it was read as CP949 (Korean Windows)"));
+
+  select_only (picture);
+  gt_wait_until (preview_loaded, NULL, 20000, "the picture");
+  g_assert_cmpint (cf_preview_get_kind (preview ()), ==, CF_PREVIEW_IMAGE);
+  /* A picture has no words a reader without OCR can take. */
+  g_assert_nonnull (strstr (details_subtitle ("reading_row"), "OCR"));
+
+  select_only (mail);
+  gt_wait_until (preview_loaded, NULL, 20000, "the mail's text");
+  g_assert_cmpint (cf_preview_get_kind (preview ()), ==, CF_PREVIEW_TEXT);
+  {
+    g_autofree char *text = cf_preview_dup_text (preview ());
+
+    g_assert_nonnull (strstr (text, "재위탁은 허용되지 않습니다"));
+    g_assert_null (strstr (text, "Content-Transfer-Encoding"));
+  }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (encoding)), ==, "The text read from the document");
+  g_assert_cmpstr (details_subtitle ("recipients_row"), ==, "ops@globalpay.example");
+  g_assert_false (gtk_widget_get_visible (gt_child (details, CF_TYPE_DETAILS_PANE, "reading_row")));
+
+  /* Its attachment opens under it. */
+  {
+    GtkSelectionModel *model = gtk_column_view_get_model (cf_document_table_get_column_view (table ()));
+    guint position = cf_document_list_find (cf_document_table_get_list (table ()), mail);
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+    g_assert_true (gtk_tree_list_row_is_expandable (row));
+    gtk_tree_list_row_set_expanded (row, TRUE);
+    gt_spin (50);
+    g_assert_nonnull (gt_find_widget (GTK_WIDGET (cf_document_table_get_column_view (table ())),
+                                      GTK_TYPE_LABEL, "첨부 계약서"));
+    gtk_tree_list_row_set_expanded (row, FALSE);
+    gt_spin (20);
+  }
 }
 
 static void
@@ -904,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/workflow/create-case", test_create_case);
   g_test_add_func ("/workflow/claims", test_claims);
   g_test_add_func ("/workflow/import", test_import);
+  g_test_add_func ("/workflow/details", test_details);
   g_test_add_func ("/workflow/import-duplicates", test_import_duplicates);
   g_test_add_func ("/workflow/import-by-drop", test_import_by_drop);
   g_test_add_func ("/workflow/tag-by-action", test_tag_by_action);
