@@ -103,7 +103,11 @@ update_destination (CfExportDialog *self)
       g_free (path);
       path = g_steal_pointer (&swapped);
     }
-  adw_action_row_set_subtitle (self->destination_row, path);
+  {
+    g_autofree char *shown = cf_display_path (path);
+
+    adw_action_row_set_subtitle (self->destination_row, shown);
+  }
 }
 
 static gboolean
@@ -291,7 +295,11 @@ on_export_done (GObject      *object,
                                  export_result->encrypted ? _(", AES-256 encrypted") : "");
   adw_status_page_set_description (self->done_page, description);
   adw_action_row_set_subtitle (self->sha_row, export_result->sha256);
-  adw_action_row_set_subtitle (self->path_row, export_result->path);
+  {
+    g_autofree char *shown = cf_display_path (export_result->path);
+
+    adw_action_row_set_subtitle (self->path_row, shown);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "done");

@@ -110,6 +110,20 @@ cf_custody_action_label (const char *action)
   return action;
 }
 
+char *
+cf_display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize len = home != NULL ? strlen (home) : 0;
+
+  if (path == NULL)
+    return NULL;
+  /* Where people keep their files: said the short way. */
+  if (len > 1 && strncmp (path, home, len) == 0 && path[len] == '/')
+    return g_strconcat ("~", path + len, NULL);
+  return g_strdup (path);
+}
+
 const char *
 cf_text_status_label (const char *text_status)
 {

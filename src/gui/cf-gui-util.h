@@ -26,6 +26,8 @@ const char   *cf_custody_action_label      (const char    *action);
 /* A document warning's code said in general terms (translated), or NULL
  * for a code this version does not know. */
 const char   *cf_warning_label             (const char    *code);
+/* A path as shown: under the home folder as "~/…". */
+char         *cf_display_path              (const char    *path);
 /* What reading a document gave, in words; NULL when its text was read. */
 const char   *cf_text_status_label         (const char    *text_status);
 /* A human name for a MIME type ("PDF document"). */

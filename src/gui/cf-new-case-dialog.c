@@ -151,7 +151,11 @@ on_changed (CfNewCaseDialog *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->prefix_row), "error");
 
   path = cf_new_case_dialog_dup_path (self);
-  adw_action_row_set_subtitle (self->folder_row, path);
+  {
+    g_autofree char *shown = cf_display_path (path);
+
+    adw_action_row_set_subtitle (self->folder_row, shown);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-case.create", title[0] != '\0' && ok_prefix);
 }
 
@@ -166,7 +170,11 @@ cf_new_case_dialog_set_location (CfNewCaseDialog *self,
 
   g_set_object (&self->location, folder);
   path = g_file_get_path (folder);
-  adw_action_row_set_subtitle (self->location_row, path);
+  {
+    g_autofree char *shown = cf_display_path (path);
+
+    adw_action_row_set_subtitle (self->location_row, shown);
+  }
   on_changed (self);
 }
 

@@ -189,13 +189,14 @@ fill_recent (CfWindow *self)
     {
       GtkWidget *row;
       g_autofree char *name = NULL;
+      g_autofree char *location = cf_display_path (recent[i]);
 
       /* A case on a disconnected drive stays listed but cannot open. */
       row = adw_action_row_new ();
       name = g_path_get_basename (recent[i]);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recent[i]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("folder-documents-symbolic"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
