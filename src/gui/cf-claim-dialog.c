@@ -134,6 +134,8 @@ cf_claim_dialog_new (GtkWindow *parent,
                                              _("A proposition the case must prove or refute, "
                                                "e.g. “위수탁이지 유출이 아님”."));
     }
+  /* Typing goes to the title at once, whatever had the focus before. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return self;
 }
 

@@ -51,7 +51,7 @@ on_apply_done (GObject      *object,
       /* The toast offers the same undo as Ctrl+Z. */
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_overlay_add_toast (request->self->toast_overlay, toast);
+      cf_window_show_passing_toast (request->self, toast);
     }
   apply_request_free (request);
 }

@@ -73,6 +73,10 @@ struct _CfWindow
   gboolean import_had_notes;
   gint64 read_last_refresh;
 
+  /* The last passing toast: the next one replaces it rather than waiting
+   * behind it (tagging ten documents in a row says only the last). */
+  AdwToast *passing_toast;
+
   /* Long operations that hold the case (export, numbering) */
   gboolean exclusive_busy;
 };
@@ -80,6 +84,8 @@ struct _CfWindow
 /* cf-window.c */
 void     cf_window_update_actions     (CfWindow    *self);
 void     cf_window_update_status      (CfWindow    *self);
+void     cf_window_show_passing_toast (CfWindow    *self,
+                                       AdwToast    *toast);
 void     cf_window_show_notice        (CfWindow    *self,
                                        const char  *text);
 void     cf_window_set_exclusive_busy (CfWindow    *self,

@@ -112,12 +112,34 @@ cf_window_set_exclusive_busy (CfWindow *self,
   cf_window_update_actions (self);
 }
 
+static void
+on_passing_toast_dismissed (AdwToast *toast,
+                            CfWindow *self)
+{
+  if (self->passing_toast == toast)
+    self->passing_toast = NULL;
+}
+
+/* Takes the toast. */
+void
+cf_window_show_passing_toast (CfWindow *self,
+                              AdwToast *toast)
+{
+  AdwToast *previous = self->passing_toast;
+
+  self->passing_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_passing_toast_dismissed), self, 0);
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 cf_window_add_toast (CfWindow   *self,
                      const char *text)
 {
   g_return_if_fail (CF_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  cf_window_show_passing_toast (self, adw_toast_new (text));
 }
 
 /* Remembered folders --------------------------------------------------------- */

@@ -3,6 +3,12 @@
  * clock measure the longest time the main loop was blocked, and the list
  * must fill while the import runs, not after it.
  *
+ * On a busy machine the kernel may leave the main thread waiting for a
+ * CPU; that is no stall of ours. Each gap therefore has the time the
+ * thread spent runnable but not running (its schedstat run delay) taken
+ * off; the assertion is on that, both figures go to the log. Waits for
+ * locks and I/O still count.
+ *
  * CASEFILE_RESPONSIVE_FILES sets how many files (default 10000);
  * CASEFILE_MAX_STALL_MS the longest stall allowed (default 100);
  * CASEFILE_DEBUG_STALLS=1 prints each gap over 40 ms with its time. */
@@ -11,31 +17,58 @@
 #include "cf-document-table.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #define TICK_MS 10
 
 typedef struct
 {
   gint64 last;
-  gint64 max_gap;
+  gint64 last_delay;
+  gint64 max_gap;           /* wall clock */
+  gint64 max_own;           /* less the time the kernel kept the thread waiting */
   GArray *gaps;             /* gint64 µs, every interval */
 } Monitor;
+
+/* How long this thread has waited on a run queue, in µs (0 when the
+ * kernel does not say). */
+static gint64
+run_delay (void)
+{
+  static char *path;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (path == NULL)
+    path = g_strdup_printf ("/proc/self/task/%d/schedstat", (int) getpid ());
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return 0;
+  fields = g_strsplit (text, " ", -1);
+  if (g_strv_length (fields) < 2)
+    return 0;
+  return (gint64) (g_ascii_strtoull (fields[1], NULL, 10) / 1000);
+}
 
 static void
 monitor_note (Monitor *m)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 delay = run_delay ();
 
   if (m->last > 0)
     {
       gint64 gap = now - m->last;
+      gint64 own = MAX (0, gap - (delay - m->last_delay));
 
       m->max_gap = MAX (m->max_gap, gap);
+      m->max_own = MAX (m->max_own, own);
       if (gap > 40000 && g_getenv ("CASEFILE_DEBUG_STALLS"))
-        g_printerr ("stall %.1f ms at %.3f s\n", gap / 1000.0, now / 1e6);
-      g_array_append_val (m->gaps, gap);
+        g_printerr ("stall %.1f ms (%.1f ms of it ours) at %.3f s\n", gap / 1000.0, own / 1000.0,
+                    now / 1e6);
+      g_array_append_val (m->gaps, own);
     }
   m->last = now;
+  m->last_delay = delay;
 }
 
 static gboolean
@@ -164,11 +197,14 @@ test_import_stays_responsive (void)
                   (finished - started) / 1e6, n_files / ((finished - started) / 1e6));
   g_test_message ("first rows shown after %.2f s; %u of %u rows shown before the import ended",
                   (first_rows - started) / 1e6, rows_seen_during, n_files);
-  g_test_message ("main loop (10 ms timer): longest gap %.1f ms, p99 %.1f ms, p50 %.1f ms over %u ticks",
-                  timer.max_gap / 1000.0, percentile (timer.gaps, 0.99), percentile (timer.gaps, 0.5),
-                  timer.gaps->len);
-  g_test_message ("frames: longest gap %.1f ms, p99 %.1f ms over %u frames",
-                  frames.max_gap / 1000.0, percentile (frames.gaps, 0.99), frames.gaps->len);
+  g_test_message ("main loop (10 ms timer): longest gap %.1f ms; less waiting for a CPU: longest "
+                  "%.1f ms, p99 %.1f ms, p50 %.1f ms over %u ticks",
+                  timer.max_gap / 1000.0, timer.max_own / 1000.0, percentile (timer.gaps, 0.99),
+                  percentile (timer.gaps, 0.5), timer.gaps->len);
+  g_test_message ("frames: longest gap %.1f ms; less waiting for a CPU: longest %.1f ms, p99 %.1f ms "
+                  "over %u frames",
+                  frames.max_gap / 1000.0, frames.max_own / 1000.0, percentile (frames.gaps, 0.99),
+                  frames.gaps->len);
 
   /* Everything arrived, and the list showed it as it came. */
   g_assert_cmpuint (cf_case_count_documents (cf_session_get_reader (cf_window_get_session (window))),
@@ -179,8 +215,8 @@ test_import_stays_responsive (void)
   g_assert_cmpuint (rows_seen_during, >, 0);
 
   /* No stall a user would feel. */
-  g_assert_cmpint (timer.max_gap, <, (gint64) max_stall_ms * 1000);
-  g_assert_cmpint (frames.max_gap, <, (gint64) max_stall_ms * 1000);
+  g_assert_cmpint (timer.max_own, <, (gint64) max_stall_ms * 1000);
+  g_assert_cmpint (frames.max_own, <, (gint64) max_stall_ms * 1000);
 
   g_array_unref (timer.gaps);
   g_array_unref (frames.gaps);

@@ -180,6 +180,9 @@ add_claim (const char *action,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar ()), action, NULL));
   dialog = CF_CLAIM_DIALOG (gt_wait_toplevel (CF_TYPE_CLAIM_DIALOG));
+  /* Typing goes straight to the title. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)),
+                                         gt_child (dialog, CF_TYPE_CLAIM_DIALOG, "title_row")));
   gtk_editable_set_text (GTK_EDITABLE (gt_child (dialog, CF_TYPE_CLAIM_DIALOG,
                                                                       "title_row")), title);
   adw_combo_row_set_selected (ADW_COMBO_ROW (gt_child (dialog, CF_TYPE_CLAIM_DIALOG,
