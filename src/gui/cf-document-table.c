@@ -1383,6 +1383,35 @@ cf_document_table_select_id (CfDocumentTable *self,
   return TRUE;
 }
 
+gboolean
+cf_document_table_focus_rows (CfDocumentTable *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GHashTableIter iter;
+  gpointer item, column;
+  guint position;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), FALSE);
+
+  if (cf_document_table_get_n_rows (self) == 0)
+    return FALSE;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+      position = 0;
+    }
+  else
+    position = gtk_bitset_get_minimum (selected);
+  /* The row's title cell: the list's keyboard cursor follows it. */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    if (GPOINTER_TO_INT (column) == COLUMN_TITLE && gtk_list_item_get_position (item) == position &&
+        gtk_widget_grab_focus (gtk_list_item_get_child (item)))
+      return TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 void
 cf_document_table_select_all (CfDocumentTable *self)
 {

@@ -33,6 +33,8 @@ void            cf_document_table_set_empty_text   (CfDocumentTable  *self,
                                                     const char       *description,
                                                     gboolean          offer_import);
 gboolean        cf_document_table_grab_focus       (CfDocumentTable  *self);
+/* From the search: to the selected row, or the first (selecting it). */
+gboolean        cf_document_table_focus_rows       (CfDocumentTable  *self);
 void            cf_document_table_set_context_menu (CfDocumentTable  *self,
                                                     GMenuModel       *menu);
 

@@ -330,6 +330,26 @@ on_search_changed (CfWindow *self)
   cf_window_update_status (self);
 }
 
+/* Enter or Down in the search goes on to the results. */
+static void
+on_search_activate (CfWindow *self)
+{
+  cf_document_table_focus_rows (self->table);
+}
+
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               CfWindow              *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  return cf_document_table_focus_rows (self->table);
+}
+
 static void
 on_stop_search (CfWindow *self)
 {
@@ -822,6 +842,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, new_case_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_notice_dismiss);
 
   cf_window_class_init_actions (widget_class);
@@ -844,6 +865,12 @@ cf_window_init (CfWindow *self)
   gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "paned-position"));
   g_settings_bind (self->settings, "show-details", self->details, "visible", G_SETTINGS_BIND_DEFAULT);
 
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   g_signal_connect (self->sidebar, "view-changed", G_CALLBACK (on_view_changed), self);
   g_signal_connect (self->sidebar, "tag-documents", G_CALLBACK (on_tag_documents), self);
   g_signal_connect (self->sidebar, "claims-reloaded", G_CALLBACK (on_claims_reloaded), self);

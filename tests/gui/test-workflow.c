@@ -306,6 +306,12 @@ test_import (void)
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_import_notes (w.window)), ==, 0);
 }
 
+static gboolean
+search_applied (gpointer data)
+{
+  return cf_document_list_get_search (cf_document_table_get_list (table ())) != NULL;
+}
+
 static CfPreview *
 preview (void)
 {
@@ -385,6 +391,40 @@ test_details (void)
     gtk_tree_list_row_set_expanded (row, FALSE);
     gt_spin (20);
   }
+}
+
+/* Ctrl+F, a few letters, Enter: the matching documents, the first one
+ * selected with the keyboard on it, ready for Ctrl+1. Escape brings all
+ * back. */
+static void
+test_search (void)
+{
+  GtkWidget *entry = gt_child (w.window, CF_TYPE_WINDOW, "search_entry");
+  GtkWidget *column_view = GTK_WIDGET (cf_document_table_get_column_view (table ()));
+  guint all = cf_document_table_get_n_rows (table ());
+
+  activate ("win.search", NULL);
+  gt_spin (50);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (w.window)), entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "위탁계약");
+  gt_wait_until (search_applied, NULL, 5000, "the search to apply");
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, 1);
+  g_assert_nonnull (gt_find_widget (column_view, GTK_TYPE_LABEL, "위탁계약서"));
+
+  g_signal_emit_by_name (entry, "activate");
+  gt_spin (50);
+  g_assert_cmpuint (cf_document_table_get_n_selected (table ()), ==, 1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (w.window)), column_view));
+  {
+    g_autoptr(GArray) selected = cf_document_table_get_selected_ids (table ());
+
+    g_assert_cmpint (g_array_index (selected, gint64, 0), ==, document_titled ("위탁계약서"));
+  }
+
+  g_signal_emit_by_name (entry, "stop-search");
+  gt_spin (100);
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, all);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (w.window)), column_view));
 }
 
 static void
@@ -990,6 +1030,7 @@ main (int   argc,
   g_test_add_func ("/workflow/claims", test_claims);
   g_test_add_func ("/workflow/import", test_import);
   g_test_add_func ("/workflow/details", test_details);
+  g_test_add_func ("/workflow/search", test_search);
   g_test_add_func ("/workflow/import-duplicates", test_import_duplicates);
   g_test_add_func ("/workflow/import-by-drop", test_import_by_drop);
   g_test_add_func ("/workflow/tag-by-action", test_tag_by_action);
