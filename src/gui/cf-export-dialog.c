@@ -409,7 +409,7 @@ number_action (GtkWidget  *widget,
   /* One dialog at a time: this one gives way to the numbering. */
   gtk_window_destroy (GTK_WINDOW (widget));
   if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.number", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.number-then-export", NULL);
 }
 
 static void

@@ -30,6 +30,7 @@ struct _CfNumberingDialog
   GPtrArray *changes;
   GCancellable *cancellable;
   gboolean busy;
+  char *then_action;        /* the parent's, once the numbers are in */
 };
 
 G_DEFINE_FINAL_TYPE (CfNumberingDialog, cf_numbering_dialog, ADW_TYPE_WINDOW)
@@ -254,6 +255,7 @@ on_apply_done (GObject      *object,
   g_autoptr(GPtrArray) changes = cf_case_number_exhibits_finish (CF_CASE (object), result, &error);
   GtkWidget *parent = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)));
   g_autofree char *text = NULL;
+  g_autofree char *then_action = NULL;
 
   set_busy (self, FALSE);
   if (changes == NULL)
@@ -268,7 +270,11 @@ on_apply_done (GObject      *object,
                                        "%u exhibit numbers changed", changes->len), changes->len);
   if (parent != NULL)
     cf_show_toast (parent, text);
+  /* Destroying disposes of it. */
+  then_action = g_steal_pointer (&self->then_action);
   gtk_window_destroy (GTK_WINDOW (self));
+  if (parent != NULL && then_action != NULL)
+    gtk_widget_activate_action (parent, then_action, NULL);
 }
 
 static void
@@ -296,6 +302,8 @@ cf_numbering_dialog_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->session, on_session_busy, self);
   g_clear_object (&self->session);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->then_action, g_free);
+
   G_OBJECT_CLASS (cf_numbering_dialog_parent_class)->dispose (object);
 }
 
@@ -380,6 +388,15 @@ cf_numbering_dialog_new (GtkWindow *parent,
   else
     start_preview (self);
   return self;
+}
+
+void
+cf_numbering_dialog_set_then_action (CfNumberingDialog *self,
+                                     const char        *action_name)
+{
+  g_return_if_fail (CF_IS_NUMBERING_DIALOG (self));
+  g_free (self->then_action);
+  self->then_action = g_strdup (action_name);
 }
 
 GPtrArray *

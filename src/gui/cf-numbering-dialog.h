@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (CfNumberingDialog, cf_numbering_dialog, CF, NUMBERING_DIAL
 
 CfNumberingDialog *cf_numbering_dialog_new         (GtkWindow         *parent,
                                                     CfSession         *session);
+/* An action of the parent window to activate once the numbers are
+ * assigned (the export that asked for them). */
+void               cf_numbering_dialog_set_then_action (CfNumberingDialog *self,
+                                                        const char        *action_name);
 /* The preview's changes (CfNumberingChange), once computed, or NULL. */
 GPtrArray         *cf_numbering_dialog_get_changes (CfNumberingDialog *self);
 

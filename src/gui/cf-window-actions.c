@@ -491,6 +491,8 @@ watch_busy (CfWindow  *self,
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroyed), self, 0);
 }
 
+/* win.number-then-export: the export found documents without numbers;
+ * once they have them, the export comes back. */
 static void
 number_action (GtkWidget  *widget,
                const char *action_name,
@@ -499,6 +501,8 @@ number_action (GtkWidget  *widget,
   CfWindow *self = CF_WINDOW (widget);
   CfNumberingDialog *dialog = cf_numbering_dialog_new (GTK_WINDOW (self), self->session);
 
+  if (g_str_equal (action_name, "win.number-then-export"))
+    cf_numbering_dialog_set_then_action (dialog, "win.export");
   watch_busy (self, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -638,6 +642,7 @@ cf_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.number", NULL, number_action);
+  gtk_widget_class_install_action (widget_class, "win.number-then-export", NULL, number_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.verify-bundle", NULL, verify_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.check-case", NULL, check_case_action);

@@ -48,6 +48,7 @@ cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo",
                                  writable && !busy && cf_session_can_redo (self->session));
   gtk_widget_action_set_enabled (widget, "win.number", writable && !importing && !busy);
+  gtk_widget_action_set_enabled (widget, "win.number-then-export", writable && !importing && !busy);
   gtk_widget_action_set_enabled (widget, "win.export", writable && !importing && !busy);
   gtk_widget_action_set_enabled (widget, "win.check-case", has_case);
   gtk_widget_action_set_enabled (widget, "win.search", has_case);

@@ -852,15 +852,34 @@ preview_ready (gpointer data)
   return cf_numbering_dialog_get_changes (data) != NULL;
 }
 
+static gboolean
+numbers_missing_shown (gpointer data)
+{
+  return gtk_widget_get_visible (gt_child (data, CF_TYPE_EXPORT_DIALOG, "numbers_group"));
+}
+
 static void
 test_number (void)
 {
+  CfExportDialog *export;
   CfNumberingDialog *dialog;
   GPtrArray *changes;
   gint64 contract = document_titled ("위탁계약서");
   gint64 memo = document_titled ("내부 메모");
 
-  activate ("win.number", NULL);
+  /* Export first, as a user might: the dialog says three tagged
+   * documents have no number and offers to assign them. */
+  activate ("win.export", NULL);
+  export = CF_EXPORT_DIALOG (gt_wait_toplevel (CF_TYPE_EXPORT_DIALOG));
+  gt_wait_until (numbers_missing_shown, export, 20000, "the export to check the numbers");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gt_child (export, CF_TYPE_EXPORT_DIALOG,
+                                                                                 "numbers_row"))),
+                   ==, "3 tagged documents have no exhibit number yet");
+  /* It gives way to the numbering (one dialog at a time). */
+  g_object_add_weak_pointer (G_OBJECT (export), (gpointer *) &export);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (export), "export.number", NULL));
+  gt_spin (50);
+  g_assert_null (export);
   dialog = CF_NUMBERING_DIALOG (gt_wait_toplevel (CF_TYPE_NUMBERING_DIALOG));
   gt_wait_until (preview_ready, dialog, 20000, "the numbering preview");
   changes = cf_numbering_dialog_get_changes (dialog);
@@ -889,6 +908,11 @@ test_number (void)
   /* The list shows the number. */
   g_assert_nonnull (gt_find_widget (GTK_WIDGET (cf_document_table_get_column_view (table ())),
                                     GTK_TYPE_LABEL, "갑 제1호증"));
+  /* And the export is back, with nothing missing now. */
+  export = CF_EXPORT_DIALOG (gt_wait_toplevel (CF_TYPE_EXPORT_DIALOG));
+  gt_spin (300);
+  g_assert_false (gtk_widget_get_visible (gt_child (export, CF_TYPE_EXPORT_DIALOG, "numbers_group")));
+  gt_close (GTK_WIDGET (export));
 }
 
 static gboolean
