@@ -7,7 +7,9 @@
  * queued; a caller that hands a case to these calls must not touch it
  * itself until nothing is queued (the GUI reads through a second, read-only
  * CfCase instead). A numbering preview, which only reads, opens its own
- * read-only connection and runs beside the queue.
+ * read-only connection and runs beside the queue; reading the documents
+ * holds the queue only while it uses the case's connection, then runs
+ * beside it on its own.
  *
  * Results and progress arrive on the thread-default main context of the
  * caller; progress is merged, so a fast job wakes the caller at most once
