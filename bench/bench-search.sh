@@ -7,7 +7,8 @@
 #
 # Usage: bench/bench-search.sh [BUILD_DIR]
 # Environment: BENCH_DIR (default /tmp/casefile-bench-search),
-#   BENCH_DOCS (default 100000).
+#   BENCH_DOCS (default 100000), BENCH_KEEP=1 keeps the case and the
+#   documents afterwards (to time queries again with build/bench/bench-search).
 set -euo pipefail
 
 build=$(realpath "${1:-_build}")
@@ -137,4 +138,4 @@ print(f"recollq (whole process): p50 {times[len(times)//2]:.0f} ms  p95 {times[i
 if recall_ours:
     print(f"mean recall on word and phrase queries: casefile {statistics.mean(recall_ours):.3f}  recoll {statistics.mean(recall_theirs):.3f}")
 PY
-rm -rf "$scratch"
+[ -n "${BENCH_KEEP:-}" ] || rm -rf "$scratch"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cf-error.h"
+#include "cf-search-rank.h"
 
 /* Longer "words" (base64 blobs, hashes run together) are cut: nobody
  * searches for their tail, and the index stays lean. */
@@ -256,6 +257,7 @@ cf_search_register (sqlite3  *db,
       return FALSE;
     }
   if (api->xCreateTokenizer (api, CF_SEARCH_TOKENIZER, &marker, &tokenizer, NULL) != SQLITE_OK ||
+      cf_search_rank_register (db, api) != SQLITE_OK ||
       sqlite3_create_function (db, "cf_nfc", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                NULL, nfc_function, NULL, NULL) != SQLITE_OK)
     {

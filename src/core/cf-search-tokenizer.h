@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 
 #define CF_SEARCH_TOKENIZER "casefile"
 
-/* Registers the tokenizer and the SQL function cf_nfc(text). */
+/* Registers the tokenizer, the ranking (cf-search-rank.h) and the SQL
+ * function cf_nfc(text). */
 gboolean cf_search_register (sqlite3  *db,
                              GError  **error);
 

@@ -13,6 +13,7 @@
 #include "cf-fsutil.h"
 #include "cf-search-index.h"
 #include "cf-search-query.h"
+#include "cf-search-rank.h"
 
 /* Title, name and source, people, text, pinpoints and notes. */
 #define BM25_WEIGHTS "10.0, 4.0, 3.0, 1.0, 3.0"
@@ -41,46 +42,33 @@ match_expression (CfSearchQuery *q)
   return g_strdup (q->match);
 }
 
-/* FROM … WHERE … shared by the search and the count. The FTS expression is
- * bound as ?1 (and the exclusion, when alone, as ?2); the filters follow. */
+/* FROM … WHERE … of a query without positive terms, shared by the
+ * search and the count. An exclusion is bound as ?1; the filters follow
+ * from *first_param on. */
 static char *
 from_where (CfSearchQuery *q,
-            gboolean       with_match,
             int           *first_param)
 {
   GString *sql = g_string_new (NULL);
 
   *first_param = 1;
-  if (with_match)
+  /* ?1 must come first in the text: plain ? are numbered after the
+   * largest number already seen. */
+  g_string_append (sql, "FROM documents d LEFT JOIN exhibits e ON e.document_id = d.id WHERE ");
+  if (q->exclude != NULL)
     {
-      g_string_append_printf (sql, "FROM search JOIN documents d ON d.id = search.rowid "
-                                   "LEFT JOIN exhibits e ON e.document_id = d.id "
-                                   "WHERE search MATCH ?1 AND (%s)", q->where->str);
+      g_string_append (sql, "d.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?1) AND ");
       *first_param = 2;
     }
-  else
-    {
-      /* ?1 must come first in the text: plain ? are numbered after the
-       * largest number already seen. */
-      g_string_append (sql, "FROM documents d LEFT JOIN exhibits e ON e.document_id = d.id WHERE ");
-      if (q->exclude != NULL)
-        {
-          g_string_append (sql, "d.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?1) AND ");
-          *first_param = 2;
-        }
-      g_string_append_printf (sql, "(%s)", q->where->str);
-    }
+  g_string_append_printf (sql, "(%s)", q->where->str);
   return g_string_free (sql, FALSE);
 }
 
 static void
-bind_expression (sqlite3_stmt  *stmt,
-                 CfSearchQuery *q,
-                 const char    *expression)
+bind_exclusion (sqlite3_stmt  *stmt,
+                CfSearchQuery *q)
 {
-  if (expression != NULL)
-    sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
-  else if (q->exclude != NULL)
+  if (q->exclude != NULL)
     sqlite3_bind_text (stmt, 1, q->exclude, -1, SQLITE_TRANSIENT);
 }
 
@@ -94,65 +82,234 @@ set_search_error (GError  **error,
                sqlite3_errmsg (db));
 }
 
-GPtrArray *
-cf_case_search (CfCase                 *self,
-                const char             *query,
-                const CfSearchOptions  *options,
-                guint                  *total,
-                GError                **error)
+/* A hit as ranked, before its details are read. */
+typedef struct
 {
-  sqlite3 *db;
-  g_autoptr(CfSearchQuery) q = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) count = NULL;
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_hit_free);
-  g_autofree char *expression = NULL;
-  g_autofree char *tail = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *count_sql = NULL;
-  const char *open = options && options->open ? options->open : "[";
-  const char *close = options && options->close ? options->close : "]";
-  guint limit = options && options->limit ? options->limit : 100;
-  guint offset = options ? options->offset : 0;
-  gboolean has_row;
-  int first, n;
+  gint64 id;
+  double rank;
+} Ranked;
 
-  g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
+/* Better first: lower rank, then the older document (so that equal
+ * ranks always come in the same order). */
+static int
+compare_ranked (const Ranked *a,
+                const Ranked *b)
+{
+  if (a->rank != b->rank)
+    return a->rank < b->rank ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
 
-  db = cf_case_get_db (self);
-  q = cf_search_query_parse (db, query, error);
-  if (q == NULL)
-    return NULL;
-  expression = match_expression (q);
-  tail = from_where (q, expression != NULL, &first);
+static int
+compare_ranked_qsort (gconstpointer a,
+                      gconstpointer b)
+{
+  return compare_ranked (a, b);
+}
 
-  if (expression != NULL)
+/* A heap with the worst of the kept hits on top. */
+static void
+heap_sift_down (Ranked *heap,
+                guint   n,
+                guint   i)
+{
+  for (;;)
     {
-      /* The markers are ours (or the caller's), quoted by SQLite; bound
-       * parameters must all follow ?1 in the text. */
-      char *snippet = sqlite3_mprintf ("snippet (search, -1, %Q, %Q, '…', 24)", open, close);
+      guint worst = i, l = 2 * i + 1, r = 2 * i + 2;
+      Ranked tmp;
 
-      sql = g_strdup_printf ("SELECT d.id, bm25 (search, " BM25_WEIGHTS "), %s, "
-                             "d.title, d.doc_date, d.source, d.mime_type, e.main, e.sub %s "
-                             "ORDER BY 2 LIMIT ? OFFSET ?", snippet, tail);
-      sqlite3_free (snippet);
+      if (l < n && compare_ranked (&heap[l], &heap[worst]) > 0)
+        worst = l;
+      if (r < n && compare_ranked (&heap[r], &heap[worst]) > 0)
+        worst = r;
+      if (worst == i)
+        return;
+      tmp = heap[i];
+      heap[i] = heap[worst];
+      heap[worst] = tmp;
+      i = worst;
     }
+}
+
+static void
+heap_push (GArray *heap,
+           Ranked *hit)
+{
+  Ranked *h;
+  guint i;
+
+  g_array_append_val (heap, *hit);
+  h = (Ranked *) heap->data;
+  for (i = heap->len - 1; i > 0; i = (i - 1) / 2)
+    {
+      guint parent = (i - 1) / 2;
+      Ranked tmp;
+
+      if (compare_ranked (&h[i], &h[parent]) <= 0)
+        break;
+      tmp = h[i];
+      h[i] = h[parent];
+      h[parent] = tmp;
+    }
+}
+
+/* One pass over every match of the expression that passes the filters:
+ * counts them and keeps the best `keep` (all when 0), best first. Only
+ * rowids and ranks are read here; snippets and details are read for the
+ * hits that are shown (fetch_hits). */
+static GArray *
+rank_matches (sqlite3        *db,
+              CfSearchQuery  *q,
+              const char     *expression,
+              guint           keep,
+              guint          *total,
+              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autofree char *sql = NULL;
+  guint count = 0;
+
+  /* The filters are conditions on documents d; without them the index
+   * alone answers. */
+  if (strcmp (q->where->str, "1") == 0)
+    sql = g_strdup ("SELECT rowid, " CF_SEARCH_RANK_FUNCTION " (search, " BM25_WEIGHTS ") "
+                    "FROM search WHERE search MATCH ?1");
   else
-    sql = g_strdup_printf ("SELECT d.id, 0, NULL, d.title, d.doc_date, d.source, d.mime_type, "
-                           "e.main, e.sub %s ORDER BY coalesce (d.doc_date, '9999'), d.id "
-                           "LIMIT ? OFFSET ?", tail);
+    sql = g_strdup_printf ("SELECT search.rowid, " CF_SEARCH_RANK_FUNCTION " (search, " BM25_WEIGHTS ") "
+                           "FROM search JOIN documents d ON d.id = search.rowid "
+                           "WHERE search MATCH ?1 AND (%s)", q->where->str);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_search_error (error, db);
       return NULL;
     }
-  bind_expression (stmt, q, expression);
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
+  cf_search_query_bind (q, stmt, 2);
+  for (;;)
+    {
+      Ranked hit;
+      int rc = sqlite3_step (stmt);
+
+      if (rc == SQLITE_DONE)
+        break;
+      if (rc != SQLITE_ROW)
+        {
+          set_search_error (error, db);
+          return NULL;
+        }
+      count++;
+      hit.id = sqlite3_column_int64 (stmt, 0);
+      hit.rank = sqlite3_column_double (stmt, 1);
+      if (keep == 0 || ranked->len < keep)
+        heap_push (ranked, &hit);
+      else if (compare_ranked (&hit, &g_array_index (ranked, Ranked, 0)) < 0)
+        {
+          g_array_index (ranked, Ranked, 0) = hit;
+          heap_sift_down ((Ranked *) ranked->data, ranked->len, 0);
+        }
+    }
+  g_array_sort (ranked, compare_ranked_qsort);
+  if (total != NULL)
+    *total = count;
+  return g_steal_pointer (&ranked);
+}
+
+/* The details and snippet of each ranked hit from `from` on. FTS5 finds a
+ * single row of a MATCH by its rowid without walking the whole match. */
+static GPtrArray *
+fetch_hits (CfCase      *self,
+            sqlite3     *db,
+            const char  *expression,
+            GArray      *ranked,
+            guint        from,
+            const char  *open,
+            const char  *close,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_hit_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *sql;
+
+  /* The markers are ours (or the caller's), quoted by SQLite. */
+  sql = sqlite3_mprintf ("SELECT snippet (search, -1, %Q, %Q, '…', 24), d.title, d.doc_date, "
+                         "d.source, d.mime_type, e.main, e.sub "
+                         "FROM search JOIN documents d ON d.id = search.rowid "
+                         "LEFT JOIN exhibits e ON e.document_id = d.id "
+                         "WHERE search MATCH ?1 AND search.rowid = ?2", open, close);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_free (sql);
+      set_search_error (error, db);
+      return NULL;
+    }
+  sqlite3_free (sql);
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
+  for (guint i = from; i < ranked->len; i++)
+    {
+      const Ranked *r = &g_array_index (ranked, Ranked, i);
+      CfSearchHit *hit;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 2, r->id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;       /* gone since it was ranked */
+      if (rc != SQLITE_ROW)
+        {
+          set_search_error (error, db);
+          return NULL;
+        }
+      hit = g_new0 (CfSearchHit, 1);
+      hit->document_id = r->id;
+      hit->rank = r->rank;
+      hit->snippet = cf_db_column_dup (stmt, 0);
+      hit->title = cf_db_column_dup (stmt, 1);
+      hit->date = cf_db_column_dup (stmt, 2);
+      hit->source = cf_db_column_dup (stmt, 3);
+      hit->mime_type = cf_db_column_dup (stmt, 4);
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        hit->exhibit = cf_case_format_exhibit (self, sqlite3_column_int (stmt, 5),
+                                               sqlite3_column_int (stmt, 6));
+      g_ptr_array_add (hits, hit);
+    }
+  return g_steal_pointer (&hits);
+}
+
+/* A query of filters (and perhaps exclusions) only: every document that
+ * passes, by the date it bears. */
+static GPtrArray *
+search_by_filters (CfCase         *self,
+                   sqlite3        *db,
+                   CfSearchQuery  *q,
+                   guint           limit,
+                   guint           offset,
+                   guint          *total,
+                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_hit_free);
+  g_autofree char *tail = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *count_sql = NULL;
+  gboolean has_row;
+  int first, n;
+
+  tail = from_where (q, &first);
+  sql = g_strdup_printf ("SELECT d.id, d.title, d.doc_date, d.source, d.mime_type, e.main, e.sub "
+                         "%s ORDER BY coalesce (d.doc_date, '9999'), d.id LIMIT ? OFFSET ?", tail);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_search_error (error, db);
+      return NULL;
+    }
+  bind_exclusion (stmt, q);
   cf_search_query_bind (q, stmt, first);
   n = first + q->params->len;
   sqlite3_bind_int64 (stmt, n++, limit);
   sqlite3_bind_int64 (stmt, n++, offset);
-
   for (;;)
     {
       CfSearchHit *hit;
@@ -167,15 +324,13 @@ cf_case_search (CfCase                 *self,
         }
       hit = g_new0 (CfSearchHit, 1);
       hit->document_id = sqlite3_column_int64 (stmt, 0);
-      hit->rank = sqlite3_column_double (stmt, 1);
-      hit->snippet = cf_db_column_dup (stmt, 2);
-      hit->title = cf_db_column_dup (stmt, 3);
-      hit->date = cf_db_column_dup (stmt, 4);
-      hit->source = cf_db_column_dup (stmt, 5);
-      hit->mime_type = cf_db_column_dup (stmt, 6);
-      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-        hit->exhibit = cf_case_format_exhibit (self, sqlite3_column_int (stmt, 7),
-                                               sqlite3_column_int (stmt, 8));
+      hit->title = cf_db_column_dup (stmt, 1);
+      hit->date = cf_db_column_dup (stmt, 2);
+      hit->source = cf_db_column_dup (stmt, 3);
+      hit->mime_type = cf_db_column_dup (stmt, 4);
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        hit->exhibit = cf_case_format_exhibit (self, sqlite3_column_int (stmt, 5),
+                                               sqlite3_column_int (stmt, 6));
       g_ptr_array_add (hits, hit);
     }
 
@@ -192,7 +347,7 @@ cf_case_search (CfCase                 *self,
               set_search_error (error, db);
               return NULL;
             }
-          bind_expression (count, q, expression);
+          bind_exclusion (count, q);
           cf_search_query_bind (q, count, first);
           if (!cf_db_step (db, count, &has_row, error))
             return NULL;
@@ -200,6 +355,39 @@ cf_case_search (CfCase                 *self,
         }
     }
   return g_steal_pointer (&hits);
+}
+
+GPtrArray *
+cf_case_search (CfCase                 *self,
+                const char             *query,
+                const CfSearchOptions  *options,
+                guint                  *total,
+                GError                **error)
+{
+  sqlite3 *db;
+  g_autoptr(CfSearchQuery) q = NULL;
+  g_autoptr(GArray) ranked = NULL;
+  g_autofree char *expression = NULL;
+  const char *open = options && options->open ? options->open : "[";
+  const char *close = options && options->close ? options->close : "]";
+  guint limit = options && options->limit ? options->limit : 100;
+  guint offset = options ? options->offset : 0;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  db = cf_case_get_db (self);
+  q = cf_search_query_parse (db, query, error);
+  if (q == NULL)
+    return NULL;
+  expression = match_expression (q);
+  if (expression == NULL)
+    return search_by_filters (self, db, q, limit, offset, total, error);
+
+  ranked = rank_matches (db, q, expression, offset + limit, total, error);
+  if (ranked == NULL)
+    return NULL;
+  return fetch_hits (self, db, expression, ranked, offset, open, close, error);
 }
 
 GArray *
@@ -223,16 +411,26 @@ cf_case_search_ids (CfCase      *self,
   if (q == NULL)
     return NULL;
   expression = match_expression (q);
-  tail = from_where (q, expression != NULL, &first);
-  sql = expression != NULL
-        ? g_strdup_printf ("SELECT d.id %s ORDER BY bm25 (search, " BM25_WEIGHTS ")", tail)
-        : g_strdup_printf ("SELECT d.id %s ORDER BY d.id", tail);
+  if (expression != NULL)
+    {
+      g_autoptr(GArray) ranked = rank_matches (db, q, expression, 0, NULL, error);
+
+      if (ranked == NULL)
+        return NULL;
+      g_array_set_size (ids, ranked->len);
+      for (guint i = 0; i < ranked->len; i++)
+        g_array_index (ids, gint64, i) = g_array_index (ranked, Ranked, i).id;
+      return g_steal_pointer (&ids);
+    }
+
+  tail = from_where (q, &first);
+  sql = g_strdup_printf ("SELECT d.id %s ORDER BY d.id", tail);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_search_error (error, db);
       return NULL;
     }
-  bind_expression (stmt, q, expression);
+  bind_exclusion (stmt, q);
   cf_search_query_bind (q, stmt, first);
   for (;;)
     {

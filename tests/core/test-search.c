@@ -8,10 +8,13 @@
 
 #include <string.h>
 
+#include "cf-case-private.h"
+#include "cf-db.h"
 #include "cf-error.h"
 #include "cf-extraction.h"
 #include "cf-numbering.h"
 #include "cf-search.h"
+#include "cf-search-query.h"
 #include "cf-search-tokenizer.h"
 
 typedef struct
@@ -240,6 +243,112 @@ test_ranking_and_snippets (Fixture       *f,
   g_assert_nonnull (strstr (first->snippet, "<b>"));
   g_assert_nonnull (strstr (first->snippet, "</b>"));
   g_assert_cmpstr (first->date, ==, "2018-04-02");
+}
+
+/* The ranking (cf-search-rank.c) must order hits exactly as FTS5's bm25()
+ * does, on a case large enough for words in over half the documents (whose
+ * weight the ranking stops counting), with documents of many lengths, and
+ * after edits change lengths (the lengths it keeps must follow). */
+static void
+assert_bm25_order (CfCase     *kase,
+                   const char *query)
+{
+  sqlite3 *db = cf_case_get_db (kase);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfSearchQuery) q = cf_search_query_parse (db, query, &error);
+  g_autoptr(GArray) ours = cf_case_search_ids (kase, query, &error);
+  g_autoptr(GArray) theirs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *expression = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  CfSearchOptions options = { .limit = 7, .offset = 5 };
+  guint total = 0;
+
+  g_assert_no_error (error);
+  expression = q->exclude ? g_strdup_printf ("(%s) NOT (%s)", q->match, q->exclude) : g_strdup (q->match);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM search WHERE search MATCH ? "
+                                       "ORDER BY bm25 (search, 10.0, 4.0, 3.0, 1.0, 3.0), rowid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (theirs, id);
+    }
+  g_assert_cmpuint (theirs->len, >, 10);
+  g_assert_cmpuint (ours->len, ==, theirs->len);
+  for (guint i = 0; i < ours->len; i++)
+    if (g_array_index (ours, gint64, i) != g_array_index (theirs, gint64, i))
+      g_error ("“%s”: hit %u is %" G_GINT64_FORMAT ", bm25() has %" G_GINT64_FORMAT, query, i,
+               g_array_index (ours, gint64, i), g_array_index (theirs, gint64, i));
+
+  /* A page of hits is the same slice, with the count of all. */
+  page = cf_case_search (kase, query, &options, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, theirs->len);
+  g_assert_cmpuint (page->len, ==, 7);
+  for (guint i = 0; i < page->len; i++)
+    g_assert_cmpint (((CfSearchHit *) g_ptr_array_index (page, i))->document_id, ==,
+                     g_array_index (theirs, gint64, 5 + i));
+}
+
+static void
+test_ranking_is_bm25 (void)
+{
+  static const char *words[] = {
+    "개인정보", "개인정보", "개인정보", "처리", "위수탁", "유출", "과징금", "동의", "미동의",
+    "fraud", "fraud", "scoring", "partner", "계약", "검토", "the", "of", "서비스",
+  };
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *docs = g_build_filename (dir, "docs", NULL);
+  g_autoptr(CfCase) kase = tu_new_case (dir, "Ranking");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20181004);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(CfExtractor) extractor = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { docs, NULL };
+  static const char *queries[] = {
+    "개인정보", "fraud", "개인정보 fraud", "유출 OR 과징금", "위수탁 -미동의",
+    "\"fraud scoring\"", "동*", "개인정보 처리 partner",
+  };
+
+  tu_mkdir (docs);
+  for (int i = 0; i < 240; i++)
+    {
+      GString *text = g_string_new (NULL);
+      g_autofree char *path = g_strdup_printf ("%s/doc-%03d.txt", docs, i);
+      int n = g_rand_int_range (rand, 3, 160);
+
+      for (int w = 0; w < n; w++)
+        g_string_append_printf (text, "%s%s", w ? " " : "",
+                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      /* Adjacent pairs for the phrase query. */
+      if (i % 3 == 0)
+        g_string_append (text, " fraud scoring");
+      tu_write_text (path, text->str);
+      g_string_free (text, TRUE);
+    }
+  items = tu_import (kase, paths, NULL);
+  g_assert_cmpuint (items->len, >=, 240);
+  extractor = cf_extractor_new (kase);
+  g_assert_true (cf_extractor_run (extractor, NULL, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    assert_bm25_order (kase, queries[i]);
+
+  /* Longer titles change lengths and ranks; the ranking must see it. */
+  for (gint64 id = 1; id <= 40; id++)
+    {
+      g_autofree char *title = g_strdup_printf ("개인정보 fraud 제목 %" G_GINT64_FORMAT " 위수탁 계약 검토 메모", id);
+
+      if (!cf_case_edit_document (kase, id, title, NULL, NULL, &error))
+        g_clear_error (&error);  /* the folder itself has no text to retitle */
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    assert_bm25_order (kase, queries[i]);
+  g_clear_object (&kase);
+  tu_rm_rf (dir);
 }
 
 static void
@@ -500,6 +609,7 @@ main (int    argc,
 {
   tu_init (&argc, &argv);
   g_test_add_func ("/search/tokenizer", test_tokenizer);
+  g_test_add_func ("/search/ranking-is-bm25", test_ranking_is_bm25);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/search/korean", test_korean);
   ADD ("/search/english-mixed", test_english_and_mixed);
