@@ -74,6 +74,30 @@ test_clean (void)
   g_assert_cmpuint (report->bytes_hashed, >, 0);
 }
 
+/* A case open read-only (another process holds it) is checked as far as
+ * reading allows; the search index, which FTS5 checks only by writing, is
+ * a note rather than a false problem. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  gint64 ids[3];
+  g_autoptr(CfCase) kase = case_with_documents (dir, ids);
+  g_autoptr(CfCase) reader = NULL;
+  g_autoptr(CfFsckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean noted = FALSE;
+
+  reader = cf_case_open (cf_case_get_path (kase), CF_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  report = fsck (reader);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->n_objects, ==, 3);
+  for (guint i = 0; i < report->notes->len; i++)
+    noted |= strstr (g_ptr_array_index (report->notes, i), "search index was not checked") != NULL;
+  g_assert_true (noted);
+}
+
 static void
 test_flipped_and_missing_objects (void)
 {
@@ -195,6 +219,7 @@ main (int    argc,
 {
   tu_init (&argc, &argv);
   g_test_add_func ("/fsck/clean", test_clean);
+  g_test_add_func ("/fsck/read-only", test_read_only);
   g_test_add_func ("/fsck/flipped-missing", test_flipped_and_missing_objects);
   g_test_add_func ("/fsck/stray-files", test_stray_files);
   g_test_add_func ("/fsck/custody-tampering", test_custody_tampering);
