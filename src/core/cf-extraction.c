@@ -569,6 +569,13 @@ worker_read (Worker   *w,
   return FALSE;
 }
 
+static guint
+count_unread (sqlite3 *db)
+{
+  return cf_db_query_int64 (db, "SELECT count(*) FROM documents WHERE text_status = 'pending' "
+                                "AND sha256 IS NOT NULL", 0);
+}
+
 gboolean
 cf_extractor_run (CfExtractor   *self,
                   GCancellable  *cancellable,
@@ -599,7 +606,16 @@ cf_extractor_run (CfExtractor   *self,
   tmp_dir = g_build_filename (cf_case_get_path (self->kase), "tmp", NULL);
 
   memset (&self->totals, 0, sizeof self->totals);
-  self->totals.n_total = cf_case_count_unread (self->kase);
+  /* Counted on a connection of the run's own: the app starts runs from a
+   * worker thread while its main thread uses the case's connection. */
+  {
+    sqlite3 *db = cf_case_open_worker_db (self->kase, error);
+
+    if (db == NULL)
+      return FALSE;
+    self->totals.n_total = count_unread (db);
+    cf_db_close (db);
+  }
   emit_progress (self, TRUE);
   if (self->totals.n_total == 0)
     return TRUE;
@@ -853,9 +869,7 @@ guint
 cf_case_count_unread (CfCase *self)
 {
   g_return_val_if_fail (CF_IS_CASE (self), 0);
-  return cf_db_query_int64 (cf_case_get_db (self),
-                            "SELECT count(*) FROM documents WHERE text_status = 'pending' "
-                            "AND sha256 IS NOT NULL", 0);
+  return count_unread (cf_case_get_db (self));
 }
 
 static char *
