@@ -17,6 +17,7 @@ struct _CfSession
 
   CfCase *kase;
   CfCase *reader;
+  CfReadPool *read_pool;
 
   GQueue undo;        /* CfEdit: inverses of what was done, newest first */
   GQueue redo;
@@ -51,6 +52,7 @@ cf_session_dispose (GObject *object)
   g_queue_clear_full (&self->undo, (GDestroyNotify) cf_edit_unref);
   g_queue_clear_full (&self->redo, (GDestroyNotify) cf_edit_unref);
   g_clear_object (&self->reader);
+  g_clear_object (&self->read_pool);
   /* Jobs still queued hold their own reference; the lock goes with the
    * last of them. */
   g_clear_object (&self->kase);
@@ -254,6 +256,8 @@ open_finish (GAsyncResult  *result,
   self = g_object_new (CF_TYPE_SESSION, NULL);
   self->kase = g_steal_pointer (&job->kase);
   self->reader = g_steal_pointer (&job->reader);
+  /* Two: a search and a preview's reading go on side by side. */
+  self->read_pool = cf_read_pool_new (cf_case_get_path (self->reader), 2);
   return self;
 }
 
@@ -283,6 +287,13 @@ cf_session_get_reader (CfSession *self)
 {
   g_return_val_if_fail (CF_IS_SESSION (self), NULL);
   return self->reader;
+}
+
+CfReadPool *
+cf_session_get_read_pool (CfSession *self)
+{
+  g_return_val_if_fail (CF_IS_SESSION (self), NULL);
+  return self->read_pool;
 }
 
 const char *

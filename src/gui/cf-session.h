@@ -1,10 +1,11 @@
 /* cf-session.h — an open case as the app holds it.
  *
- * Two handles on one case folder: the writer (the CfCase holding the
+ * Handles on one case folder: the writer (the CfCase holding the
  * case's lock), which only the case's worker thread touches, so the window
  * never waits on a write; and a read-only reader that the main thread
  * reads through (lists, details, the claims tree). WAL lets the reader see
- * each write as soon as it commits.
+ * each write as soon as it commits. A pool of further read-only
+ * connections runs the reads that could take long (cf-read-pool.h).
  *
  * Every change goes through cf_session_apply_async as a CfEdit; the
  * session keeps the undo and redo history and says which documents and
@@ -16,6 +17,7 @@
 
 #include "cf-case.h"
 #include "cf-edit.h"
+#include "cf-read-pool.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +45,9 @@ CfSession   *cf_session_create_finish  (GAsyncResult          *result,
 CfCase      *cf_session_get_case       (CfSession             *self);
 /* The reader, for the main thread. */
 CfCase      *cf_session_get_reader     (CfSession             *self);
+/* Reads that may take a while (searches, a preview's text), in threads
+ * with connections of their own. */
+CfReadPool  *cf_session_get_read_pool  (CfSession             *self);
 const char  *cf_session_get_path       (CfSession             *self);
 gboolean     cf_session_get_read_only  (CfSession             *self);
 /* Whether edits are still being applied. */
