@@ -33,6 +33,8 @@ typedef struct
   GPtrArray *extra;
   GPtrArray *unreadable;   /* members whose bytes could not be read */
   char *damage;            /* why the archive could not be read to the end */
+  guint n_decrypted;       /* encrypted members read through */
+  guint n_refused;         /* encrypted members the passphrase did not open */
   GCancellable *cancellable;
 } Scan;
 
@@ -238,13 +240,19 @@ scan_archive (Scan        *scan,
         }
       if (archive_entry_is_encrypted (entry) && passphrase == NULL)
         {
-          g_set_error (error, CF_ERROR, CF_ERROR_ARCHIVE,
+          g_set_error (error, CF_ERROR, CF_ERROR_PASSPHRASE,
                        "The bundle is encrypted; give its passphrase to verify it");
           ok = FALSE;
           break;
         }
       if (!hash_member (scan, rel, read_archive, a, buffer, &member_error))
         {
+          /* libarchive has no code for a wrong passphrase, only these
+           * words (its ZIP and 7-Zip readers); one member refused could be
+           * tampering, all of them is the passphrase (checked below). */
+          if (archive_entry_is_encrypted (entry) &&
+              strstr (member_error->message, "Incorrect passphrase") != NULL)
+            scan->n_refused++;
           if (g_error_matches (member_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
               g_error_matches (member_error, CF_ERROR, CF_ERROR_LIMIT))
             {
@@ -259,8 +267,16 @@ scan_archive (Scan        *scan,
           g_ptr_array_add (scan->order, g_strdup (rel));
           g_clear_error (&member_error);
         }
+      else if (archive_entry_is_encrypted (entry))
+        scan->n_decrypted++;
     }
   archive_read_free (a);
+  if (ok && scan->n_refused > 0 && scan->n_decrypted == 0)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_PASSPHRASE,
+                   "The passphrase does not open this bundle");
+      ok = FALSE;
+    }
   return ok;
 }
 
@@ -387,7 +403,8 @@ check_sums (Scan           *scan,
       g_ptr_array_add (report->missing, g_strdup ("SHA256SUMS"));
       return;
     }
-  text = g_strndup ((const char *) scan->sums->data, scan->sums->len);
+  /* An unreadable SHA256SUMS leaves the array empty, its data NULL. */
+  text = g_strndup (scan->sums->len ? (const char *) scan->sums->data : "", scan->sums->len);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
@@ -432,7 +449,7 @@ check_manifest (Scan           *scan,
 
   if (scan->manifest == NULL)
     return;   /* reported as missing through SHA256SUMS */
-  if (!json_parser_load_from_data (parser, (const char *) scan->manifest->data,
+  if (!json_parser_load_from_data (parser, scan->manifest->len ? (const char *) scan->manifest->data : "",
                                    scan->manifest->len, &error) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {

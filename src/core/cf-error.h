@@ -30,6 +30,7 @@ typedef enum
   CF_ERROR_UNSUPPORTED,       /* the system cannot do this (e.g. no AES) */
   CF_ERROR_NOT_NUMBERED,      /* an export selection holds unnumbered documents */
   CF_ERROR_EXISTS,            /* an output file is already there */
+  CF_ERROR_PASSPHRASE,        /* an encrypted bundle needs its passphrase, or another one */
 } CfError;
 
 GQuark cf_error_quark (void);

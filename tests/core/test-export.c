@@ -578,14 +578,48 @@ test_encrypted (Fixture       *f,
   result = export (f, "secret.zip", &options);
   g_assert_true (result->encrypted);
 
-  /* Without the passphrase the bundle cannot be checked… */
+  /* Without the passphrase, or with a wrong one, the bundle cannot be
+   * checked, and the error says so (not that the bundle is damaged)… */
   g_assert_null (cf_bundle_verify (result->path, NULL, NULL, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, CF_ERROR, CF_ERROR_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_null (cf_bundle_verify (result->path, "wrong horse battery", NULL, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_PASSPHRASE);
+  g_test_message ("%s", error->message);
   g_clear_error (&error);
   /* …with it, it is intact. */
   report = cf_bundle_verify (result->path, options.passphrase, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (cf_verify_report_is_intact (report));
+
+  /* A flipped byte in an encrypted member is tampering, not a wrong
+   * passphrase: the other members still open. */
+  {
+    gsize len;
+    g_autofree char *zip = tu_read_file (result->path, &len);
+    g_autofree char *tampered = g_build_filename (f->dir, "secret-tampered.zip", NULL);
+    g_autoptr(CfVerifyReport) r = NULL;
+    const guchar *p = (const guchar *) zip;
+    gsize at;
+
+    /* The first local header of an exhibit; its data follows the name
+     * and the extra fields (AES salt and check bytes come first). */
+    for (at = 0; at + 30 < len; at++)
+      if (memcmp (p + at, "PK\003\004", 4) == 0 &&
+          memmem (p + at + 30, p[at + 26] | p[at + 27] << 8, "/exhibits/", 10) != NULL &&
+          (p[at + 18] | p[at + 19] << 8) > 0)
+        break;
+    g_assert_cmpuint (at + 30, <, len);
+    at += 30 + (p[at + 26] | p[at + 27] << 8) + (p[at + 28] | p[at + 29] << 8) + 16 + 2 + 3;
+    g_assert_cmpuint (at, <, len);
+    zip[at] ^= 0x40;
+    tu_write_file (tampered, zip, len);
+    r = cf_bundle_verify (tampered, options.passphrase, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (cf_verify_report_is_intact (r));
+    g_assert_cmpuint (r->altered->len, >=, 1);
+    g_test_message ("altered: %s", (const char *) g_ptr_array_index (r->altered, 0));
+  }
 
   /* Member names are not encrypted in a ZIP: they carry no titles. */
   members = read_members (result->path, options.passphrase, NULL);
