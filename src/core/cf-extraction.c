@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cf-case-private.h"
+#include "cf-thread.h"
 #include "cf-custody.h"
 #include "cf-db.h"
 #include "cf-error.h"
@@ -777,18 +778,13 @@ cf_extractor_run (CfExtractor   *self,
   return TRUE;
 }
 
-static void
-run_in_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+run_in_thread (GTask         *task,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  GError *error = NULL;
-
-  if (cf_extractor_run (CF_EXTRACTOR (source_object), cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return cf_extractor_run (CF_EXTRACTOR (g_task_get_source_object (task)), cancellable, error);
 }
 
 void
@@ -804,7 +800,7 @@ cf_extractor_run_async (CfExtractor         *self,
    * need the main thread hand it over themselves (as the app does). */
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cf_extractor_run_async);
-  g_task_run_in_thread (task, run_in_thread);
+  cf_task_run_in_joined_thread (task, run_in_thread, NULL);
 }
 
 gboolean

@@ -19,6 +19,7 @@
 #include "cf-import-walk.h"
 #include "cf-intake.h"
 #include "cf-mime.h"
+#include "cf-thread.h"
 
 #define PROGRESS_INTERVAL_USEC (100 * 1000)
 
@@ -631,29 +632,22 @@ queue_progress (const CfImportProgress *progress,
   g_mutex_unlock (&run->lock);
 }
 
-static void
-run_in_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+run_in_thread (GTask         *task,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   AsyncRun *run = task_data;
-  GError *error = NULL;
 
-  if (cf_importer_run (run->self, (const char * const *) run->paths, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return cf_importer_run (run->self, (const char * const *) run->paths, cancellable, error);
 }
 
 static void
-on_async_done (GObject      *object,
-               GAsyncResult *result,
-               gpointer      data)
+on_thread_done (GTask    *task,
+                gpointer  task_data)
 {
-  GTask *outer = data;
-  AsyncRun *run = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
+  AsyncRun *run = task_data;
 
   /* Whatever is still queued arrives before the completion. */
   deliver_on_main (run);
@@ -661,11 +655,6 @@ on_async_done (GObject      *object,
   run->self->item_data = run->item_data;
   run->self->progress_func = run->progress_func;
   run->self->progress_data = run->progress_data;
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_boolean (outer, TRUE);
-  else
-    g_task_return_error (outer, error);
-  g_object_unref (outer);
 }
 
 void
@@ -675,14 +664,13 @@ cf_importer_run_async (CfImporter          *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) inner = NULL;
-  GTask *outer;
+  g_autoptr(GTask) task = NULL;
   AsyncRun *run;
 
   g_return_if_fail (CF_IS_IMPORTER (self));
 
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, cf_importer_run_async);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cf_importer_run_async);
 
   run = g_new0 (AsyncRun, 1);
   run->self = g_object_ref (self);
@@ -702,9 +690,8 @@ cf_importer_run_async (CfImporter          *self,
   self->progress_func = queue_progress;
   self->progress_data = run;
 
-  inner = g_task_new (NULL, cancellable, on_async_done, outer);
-  g_task_set_task_data (inner, run, (GDestroyNotify) async_run_free);
-  g_task_run_in_thread (inner, run_in_thread);
+  g_task_set_task_data (task, run, (GDestroyNotify) async_run_free);
+  cf_task_run_in_joined_thread (task, run_in_thread, on_thread_done);
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cf-error.h"
+#include "cf-extraction.h"
 #include "cf-sha256.h"
 
 static CfDocument *
@@ -433,6 +434,95 @@ test_cancel_keeps_committed (void)
   g_assert_cmpuint (cf_case_count_documents (kase), ==, 50);
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean ok;
+} AsyncDone;
+
+static void
+on_import_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  AsyncDone *done = data;
+  g_autoptr(GError) error = NULL;
+
+  done->ok = cf_importer_run_finish (CF_IMPORTER (object), result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (done->loop);
+}
+
+static void
+on_read_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  AsyncDone *done = data;
+  g_autoptr(GError) error = NULL;
+
+  done->ok = cf_extractor_run_finish (CF_EXTRACTOR (object), result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (done->loop);
+}
+
+/* When an import or a reading run reports that it is done, nothing of it
+ * holds the case any more: dropping the caller's references closes the
+ * case there and then (a tool that exits next leaves it closed cleanly,
+ * its lock file empty). Repeated, because the old way lost a race. */
+static void
+test_async_runs_let_go_of_the_case (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *docs = g_build_filename (dir, "docs", NULL);
+  g_autofree char *case_path = NULL;
+
+  tu_mkdir (docs);
+  for (int i = 0; i < 20; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/문서-%02d.txt", docs, i);
+      g_autofree char *text = g_strdup_printf ("문서 %d", i);
+
+      tu_write_text (path, text);
+    }
+  for (int round = 0; round < 10; round++)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s/case-%d", dir, round);
+      CfCase *kase = (tu_mkdir (sub), tu_new_case (sub, "Async"));
+      gpointer watch = kase;
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+      AsyncDone done = { loop, FALSE };
+      const char *paths[] = { docs, NULL };
+      g_autofree char *lock = NULL;
+      g_autofree char *holder = NULL;
+      CfImporter *importer;
+      CfExtractor *extractor;
+
+      g_free (case_path);
+      case_path = g_strdup (cf_case_get_path (kase));
+      g_object_add_weak_pointer (G_OBJECT (kase), &watch);
+      importer = cf_importer_new (kase);
+      cf_importer_run_async (importer, paths, NULL, on_import_done, &done);
+      g_main_loop_run (loop);
+      g_assert_true (done.ok);
+      g_object_unref (importer);
+
+      extractor = cf_extractor_new (kase);
+      done.ok = FALSE;
+      cf_extractor_run_async (extractor, NULL, on_read_done, &done);
+      g_main_loop_run (loop);
+      g_assert_true (done.ok);
+      g_object_unref (extractor);
+
+      g_object_unref (kase);
+      g_assert_null (watch);
+      lock = g_build_filename (case_path, "lock", NULL);
+      g_assert_true (g_file_get_contents (lock, &holder, NULL, NULL));
+      g_assert_cmpstr (holder, ==, "");
+    }
+  tu_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -447,5 +537,6 @@ main (int    argc,
   g_test_add_func ("/import/missing-source", test_missing_source);
   g_test_add_func ("/import/type-mismatch", test_type_mismatch_warning);
   g_test_add_func ("/import/cancel", test_cancel_keeps_committed);
+  g_test_add_func ("/import/async-lets-go", test_async_runs_let_go_of_the_case);
   return g_test_run ();
 }
