@@ -27,6 +27,7 @@ typedef struct
   char *exclude;        /* FTS5 expression of the negated terms, or NULL */
   GString *where;       /* SQL conditions on documents d (AND-ed), "1" when none */
   GPtrArray *params;    /* bound in order: strings ("s…") or integers ("i…") */
+  guint n_match_phrases; /* FTS5 phrases in match (each term is one) */
 } CfSearchQuery;
 
 void            cf_search_query_free  (CfSearchQuery *query);

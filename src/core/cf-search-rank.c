@@ -199,11 +199,16 @@ rank_query_new (const Fts5ExtensionApi  *api,
   RankQuery *q = g_new0 (RankQuery, 1);
   sqlite3_int64 n_rows = 0, n_terms = 0;
 
+  int n_scored;
+
   q->n_columns = api->xColumnCount (fts);
   q->n_phrases = api->xPhraseCount (fts);
+  n_scored = argc > 0 ? sqlite3_value_int (argv[0]) : q->n_phrases;
+  if (n_scored <= 0 || n_scored > q->n_phrases)
+    n_scored = q->n_phrases;
   q->weights = g_new (double, q->n_columns);
   for (int i = 0; i < q->n_columns; i++)
-    q->weights[i] = i < argc ? sqlite3_value_double (argv[i]) : 1.0;
+    q->weights[i] = i + 1 < argc ? sqlite3_value_double (argv[i + 1]) : 1.0;
   q->idf = g_new (double, q->n_phrases);
   q->freq = g_new (double, q->n_phrases);
 
@@ -214,9 +219,12 @@ rank_query_new (const Fts5ExtensionApi  *api,
   if (q->avg_length <= 0)
     q->avg_length = 1.0;
 
-  if (q->n_phrases == 1)
+  /* Exclusions never occur in a hit: their weight is never used. */
+  for (int i = n_scored; i < q->n_phrases; i++)
+    q->idf[i] = 0;
+  if (n_scored == 1)
     q->idf[0] = 1.0;
-  for (int i = 0; *rc == SQLITE_OK && q->n_phrases > 1 && i < q->n_phrases; i++)
+  for (int i = 0; *rc == SQLITE_OK && n_scored > 1 && i < n_scored; i++)
     {
       /* idf = log ((N - n + 0.5) / (n + 0.5)) is at or below zero from
        * n = N / 2 on, where FTS5 makes it 1e-6; no need to count further. */

@@ -1,5 +1,12 @@
 /* cf-search-rank.h — the ranking of search hits, as an FTS5 auxiliary
- * function casefile_rank(search, weights…) registered on every connection.
+ * function registered on every connection:
+ *
+ *   casefile_rank (search, n_scored, weight, weight…)
+ *
+ * n_scored is how many of the query's phrases, from the first, can occur
+ * in a hit: the rest are exclusions ("a NOT b"), which add nothing to any
+ * hit's score and need no counting. One weight per column follows.
+ *
  *
  * It orders hits exactly as FTS5's bm25() does (k1 = 1.2, b = 0.75, one
  * weight per column, lower is better), only faster on large cases:
@@ -7,9 +14,10 @@
  *    lengths of all documents in memory (4 bytes each), read again only
  *    when the index has changed;
  *  - bm25() counts the documents holding each phrase with a scan of the
- *    index on every query; for a query of one phrase the count cannot
- *    change the order and is skipped, and otherwise the count stops at half
- *    the documents, where BM25 gives a phrase its least weight anyway.
+ *    index on every query; for a query of one scored phrase the count
+ *    cannot change the order and is skipped, exclusions are not counted,
+ *    and otherwise the count stops at half the documents, where BM25 gives
+ *    a phrase its least weight anyway.
  * The values are not bm25()'s (a one-phrase query is not scaled by its
  * IDF); only their order is the same.
  */

@@ -173,12 +173,12 @@ rank_matches (sqlite3        *db,
   /* The filters are conditions on documents d; without them the index
    * alone answers. */
   if (strcmp (q->where->str, "1") == 0)
-    sql = g_strdup ("SELECT rowid, " CF_SEARCH_RANK_FUNCTION " (search, " BM25_WEIGHTS ") "
-                    "FROM search WHERE search MATCH ?1");
+    sql = g_strdup_printf ("SELECT rowid, " CF_SEARCH_RANK_FUNCTION " (search, %u, " BM25_WEIGHTS ") "
+                           "FROM search WHERE search MATCH ?1", q->n_match_phrases);
   else
-    sql = g_strdup_printf ("SELECT search.rowid, " CF_SEARCH_RANK_FUNCTION " (search, " BM25_WEIGHTS ") "
+    sql = g_strdup_printf ("SELECT search.rowid, " CF_SEARCH_RANK_FUNCTION " (search, %u, " BM25_WEIGHTS ") "
                            "FROM search JOIN documents d ON d.id = search.rowid "
-                           "WHERE search MATCH ?1 AND (%s)", q->where->str);
+                           "WHERE search MATCH ?1 AND (%s)", q->n_match_phrases, q->where->str);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_search_error (error, db);
