@@ -134,7 +134,7 @@ test_members_and_unknown (Fixture       *f,
   g_autoptr(GArray) ordered = NULL;
   g_autoptr(GError) error = NULL;
   gint64 unknown = 999999;
-  const char *previous = "";
+  g_autofree char *previous = g_strdup ("");
 
   for (guint i = all->len; i > 0; i--)
     {
@@ -154,7 +154,9 @@ test_members_and_unknown (Fixture       *f,
 
       g_assert_no_error (error);
       g_assert_cmpint (strcmp (previous, cf_document_get_title (document)), <=, 0);
-      previous = cf_document_get_title (document);
+      /* The title belongs to the document, freed with it. */
+      g_free (previous);
+      previous = g_strdup (cf_document_get_title (document));
     }
   g_clear_pointer (&ordered, g_array_unref);
   ordered = cf_case_order_documents (f->kase, NULL, 0, CF_DOCUMENT_SORT_DATE, TRUE, &error);
