@@ -260,7 +260,7 @@ open_with_lock (const char       *path,
                        "knows %d). Update Casefile to open it.", version, CF_SCHEMA_VERSION);
           return NULL;
         }
-      if (version < CF_SCHEMA_VERSION)
+      if (version < CF_SCHEMA_READABLE_FROM)
         {
           g_set_error (error, CF_ERROR, CF_ERROR_TOO_NEW,
                        "This case uses an older format (schema %d); open it once for "

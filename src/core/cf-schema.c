@@ -181,6 +181,11 @@ static const char *migrations[] = {
   "  query TEXT NOT NULL,"
   "  created TEXT NOT NULL"
   ");",
+
+  /* 3 → 4: search filters by type and date (type:mail, date:2018-04)
+   * find their documents through indexes instead of reading every row. */
+  "CREATE INDEX documents_mime_type ON documents (mime_type);"
+  "CREATE INDEX documents_doc_date ON documents (doc_date);",
 };
 
 gboolean

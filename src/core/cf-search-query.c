@@ -273,6 +273,11 @@ valid_date_part (const char *d)
   return FALSE;
 }
 
+/* Appended to a date, a string that sorts after every date or time
+ * starting with it ("2018-06" < "2018-06-30T23:59" < "2018-06~"): ranges
+ * are then half-open comparisons that the index on doc_date serves. */
+#define DATE_PREFIX_END "~"
+
 static gboolean
 date_condition (CfSearchQuery  *q,
                 GString        *cond,
@@ -287,8 +292,9 @@ date_condition (CfSearchQuery  *q,
 
       if (!valid_date_part (value))
         goto bad;
-      pattern = g_strconcat (value, "%", NULL);
-      g_string_append (cond, "d.doc_date LIKE ?");
+      pattern = g_strconcat (value, DATE_PREFIX_END, NULL);
+      g_string_append (cond, "(d.doc_date >= ? AND d.doc_date < ?)");
+      add_param (q, value);
       add_param (q, pattern);
       return TRUE;
     }
@@ -308,11 +314,10 @@ date_condition (CfSearchQuery  *q,
         }
       if (to[0])
         {
-          g_autofree char *pattern = g_strconcat (to, "%", NULL);
+          g_autofree char *pattern = g_strconcat (to, DATE_PREFIX_END, NULL);
 
-          /* "..2018-06" includes every day of June. */
-          g_string_append (cond, " AND (d.doc_date <= ? OR d.doc_date LIKE ?)");
-          add_param (q, to);
+          /* "..2018-06" includes every day (and time) of June. */
+          g_string_append (cond, " AND d.doc_date < ?");
           add_param (q, pattern);
         }
       g_string_append (cond, ")");
@@ -329,22 +334,22 @@ bad:
 static const struct
 {
   const char *name;
-  const char *condition;
+  const char *condition;   /* GLOB, not LIKE: the index on mime_type serves it */
 } types[] = {
   { "pdf", "d.mime_type = 'application/pdf'" },
   { "mail", "(d.mime_type IN ('message/rfc822', 'application/vnd.ms-outlook', 'application/mbox'))" },
   { "email", "(d.mime_type IN ('message/rfc822', 'application/vnd.ms-outlook', 'application/mbox'))" },
   { "eml", "d.mime_type = 'message/rfc822'" },
   { "msg", "d.mime_type = 'application/vnd.ms-outlook'" },
-  { "image", "d.mime_type LIKE 'image/%'" },
-  { "photo", "d.mime_type LIKE 'image/%'" },
+  { "image", "d.mime_type GLOB 'image/*'" },
+  { "photo", "d.mime_type GLOB 'image/*'" },
   { "word", "(d.mime_type IN ('application/msword', 'application/vnd.oasis.opendocument.text') OR "
-            "d.mime_type LIKE 'application/vnd.openxmlformats-officedocument.wordprocessingml%')" },
+            "d.mime_type GLOB 'application/vnd.openxmlformats-officedocument.wordprocessingml*')" },
   { "excel", "(d.mime_type IN ('application/vnd.ms-excel', 'application/vnd.oasis.opendocument.spreadsheet') OR "
-             "d.mime_type LIKE 'application/vnd.openxmlformats-officedocument.spreadsheetml%' OR "
+             "d.mime_type GLOB 'application/vnd.openxmlformats-officedocument.spreadsheetml*' OR "
              "d.mime_type = 'text/csv')" },
   { "hwp", "(d.mime_type IN ('application/x-hwp', 'application/hwp+zip'))" },
-  { "text", "d.mime_type LIKE 'text/%'" },
+  { "text", "d.mime_type GLOB 'text/*'" },
   { "archive", "(d.mime_type IN ('application/zip', 'application/x-tar', 'application/x-compressed-tar', "
                "'application/x-bzip-compressed-tar', 'application/x-xz-compressed-tar'))" },
   { "zip", "d.mime_type = 'application/zip'" },
@@ -566,8 +571,10 @@ cf_search_query_parse (sqlite3     *db,
       gboolean starts_or = t->or_next && !(prev && prev->or_next);
       gboolean ends_or = prev && prev->or_next && !t->or_next;
 
-      if ((t->or_next || (prev && prev->or_next)) && (t->key != NULL || t->negated ||
-                                                     (prev && (prev->key != NULL || prev->negated))))
+      /* Only t's own OR partners count: a filter just before an OR group
+       * ("type:mail 유출 OR 과징금") is fine. */
+      if (((t->or_next || (prev && prev->or_next)) && (t->key != NULL || t->negated)) ||
+          (prev && prev->or_next && (prev->key != NULL || prev->negated)))
         {
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
                        "OR joins words and phrases, not filters or excluded words");

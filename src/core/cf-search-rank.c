@@ -246,10 +246,25 @@ rank_function (const Fts5ExtensionApi  *api,
                sqlite3_value          **argv)
 {
   Ranker *ranker = api->xUserData (fts);
-  RankQuery *q = api->xGetAuxdata (fts, 0);
-  sqlite3_int64 rowid;
+  RankQuery *q;
+  sqlite3_int64 rowid = api->xRowid (fts);
   double length = 0, score = 0;
   int rc = SQLITE_OK, n_inst = 0;
+  int n_columns = api->xColumnCount (fts);
+
+  if (argc > n_columns + 1)
+    {
+      const CfSearchRankFilter *filter = sqlite3_value_pointer (argv[n_columns + 1],
+                                                                CF_SEARCH_RANK_FILTER_TYPE);
+
+      if (filter != NULL && !cf_search_rank_filter_has (filter, rowid))
+        {
+          sqlite3_result_null (context);
+          return;
+        }
+    }
+
+  q = api->xGetAuxdata (fts, 0);
 
   if (q == NULL)
     {
@@ -278,7 +293,6 @@ rank_function (const Fts5ExtensionApi  *api,
         q->freq[phrase] += q->weights[column];
     }
 
-  rowid = api->xRowid (fts);
   if (rc == SQLITE_OK && rowid >= 0 && (gsize) rowid < ranker->n_lengths &&
       ranker->lengths[rowid] != UNKNOWN_LENGTH)
     length = ranker->lengths[rowid];

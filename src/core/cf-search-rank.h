@@ -1,7 +1,7 @@
 /* cf-search-rank.h — the ranking of search hits, as an FTS5 auxiliary
  * function registered on every connection:
  *
- *   casefile_rank (search, n_scored, weight, weight…)
+ *   casefile_rank (search, n_scored, weight, weight… [, filter])
  *
  * n_scored is how many of the query's phrases, from the first, can occur
  * in a hit: the rest are exclusions ("a NOT b"), which add nothing to any
@@ -29,6 +29,26 @@
 G_BEGIN_DECLS
 
 #define CF_SEARCH_RANK_FUNCTION "casefile_rank"
+
+/* A set of documents, as bits by id, given as one more argument after the
+ * weights (sqlite3_bind_pointer with the type CF_SEARCH_RANK_FILTER_TYPE):
+ * hits outside it are not ranked and get NULL. Filters of a query (type,
+ * date, claim…) are worked out this way once, through the indexes, instead
+ * of looking up the document of every hit. */
+#define CF_SEARCH_RANK_FILTER_TYPE "casefile_rank_filter"
+
+typedef struct
+{
+  const guint8 *bits;
+  gsize n_bits;
+} CfSearchRankFilter;
+
+static inline gboolean
+cf_search_rank_filter_has (const CfSearchRankFilter *filter,
+                           sqlite3_int64             id)
+{
+  return id >= 0 && (gsize) id < filter->n_bits && (filter->bits[id >> 3] & (1u << (id & 7))) != 0;
+}
 
 /* Registers the function on db through the FTS5 API; the cache of
  * lengths lives as long as the connection. */

@@ -157,6 +157,60 @@ heap_push (GArray *heap,
  * counts them and keeps the best `keep` (all when 0), best first. Only
  * rowids and ranks are read here; snippets and details are read for the
  * hits that are shown (fetch_hits). */
+/* The documents that pass the query's filters, as bits by id, or NULL
+ * with error set. */
+static guint8 *
+filter_bits (sqlite3        *db,
+             CfSearchQuery  *q,
+             gsize          *n_bits,
+             guint          *n_passing,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT d.id FROM documents d WHERE (%s)", q->where->str);
+  gint64 max_id = cf_db_query_int64 (db, "SELECT coalesce (max (id), 0) FROM documents", 0);
+  g_autofree guint8 *bits = NULL;
+
+  if (max_id < 0 || max_id > G_MAXINT32)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT, "Document ids are out of range");
+      return NULL;
+    }
+  *n_bits = (gsize) max_id + 1;
+  *n_passing = 0;
+  bits = g_malloc0 ((*n_bits + 7) / 8);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_search_error (error, db);
+      return NULL;
+    }
+  cf_search_query_bind (q, stmt, 1);
+  for (;;)
+    {
+      int rc = sqlite3_step (stmt);
+      gint64 id;
+
+      if (rc == SQLITE_DONE)
+        break;
+      if (rc != SQLITE_ROW)
+        {
+          set_search_error (error, db);
+          return NULL;
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      if (id >= 0 && (gsize) id < *n_bits)
+        {
+          bits[id >> 3] |= 1u << (id & 7);
+          (*n_passing)++;
+        }
+    }
+  return g_steal_pointer (&bits);
+}
+
+/* One pass over every match of the expression that passes the filters:
+ * counts them and keeps the best `keep` (all when 0), best first. Only
+ * rowids and ranks are read here; snippets and details are read for the
+ * hits that are shown (fetch_hits). */
 static GArray *
 rank_matches (sqlite3        *db,
               CfSearchQuery  *q,
@@ -168,24 +222,37 @@ rank_matches (sqlite3        *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   g_autofree char *sql = NULL;
+  g_autofree guint8 *bits = NULL;
+  CfSearchRankFilter filter = { NULL, 0 };
+  gboolean filtered = strcmp (q->where->str, "1") != 0;
   guint count = 0;
 
-  /* The filters are conditions on documents d; without them the index
-   * alone answers. */
-  if (strcmp (q->where->str, "1") == 0)
-    sql = g_strdup_printf ("SELECT rowid, " CF_SEARCH_RANK_FUNCTION " (search, %u, " BM25_WEIGHTS ") "
-                           "FROM search WHERE search MATCH ?1", q->n_match_phrases);
-  else
-    sql = g_strdup_printf ("SELECT search.rowid, " CF_SEARCH_RANK_FUNCTION " (search, %u, " BM25_WEIGHTS ") "
-                           "FROM search JOIN documents d ON d.id = search.rowid "
-                           "WHERE search MATCH ?1 AND (%s)", q->n_match_phrases, q->where->str);
+  if (total != NULL)
+    *total = 0;
+  /* Filters are conditions on documents d, worked out once (through the
+   * indexes on type and date) rather than for every hit. */
+  if (filtered)
+    {
+      guint n_passing;
+
+      bits = filter_bits (db, q, &filter.n_bits, &n_passing, error);
+      if (bits == NULL)
+        return NULL;
+      if (n_passing == 0)
+        return g_steal_pointer (&ranked);
+      filter.bits = bits;
+    }
+  sql = g_strdup_printf ("SELECT rowid, " CF_SEARCH_RANK_FUNCTION " (search, %u, " BM25_WEIGHTS "%s) "
+                         "FROM search WHERE search MATCH ?1",
+                         q->n_match_phrases, filtered ? ", ?2" : "");
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_search_error (error, db);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
-  cf_search_query_bind (q, stmt, 2);
+  if (filtered)
+    sqlite3_bind_pointer (stmt, 2, &filter, CF_SEARCH_RANK_FILTER_TYPE, NULL);
   for (;;)
     {
       Ranked hit;
@@ -198,6 +265,9 @@ rank_matches (sqlite3        *db,
           set_search_error (error, db);
           return NULL;
         }
+      /* Outside the filters. */
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        continue;
       count++;
       hit.id = sqlite3_column_int64 (stmt, 0);
       hit.rank = sqlite3_column_double (stmt, 1);

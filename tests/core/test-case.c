@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cf-case-private.h"
+#include "cf-db.h"
 #include "cf-error.h"
 
 static void
@@ -204,6 +206,39 @@ test_schema_too_new (void)
   g_assert_error (error, CF_ERROR, CF_ERROR_TOO_NEW);
 }
 
+/* A case of schema 3 (before the filter indexes) is read as it is when
+ * the case may not be written, and upgraded when it may. */
+static void
+test_schema_3_upgrade (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autoptr(CfCase) kase = tu_new_case (dir, "Old");
+  g_autofree char *path = g_strdup (cf_case_get_path (kase));
+  g_autofree char *db_path = g_build_filename (path, CF_CASE_DATABASE_NAME, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) reader = NULL;
+  g_autoptr(CfCase) writer = NULL;
+  sqlite3 *db;
+
+  g_clear_object (&kase);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX documents_mime_type; DROP INDEX documents_doc_date; "
+                                     "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  reader = cf_case_open (path, CF_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_db_schema_version (cf_case_get_db (reader)), ==, 3);
+  g_clear_object (&reader);
+
+  writer = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  db = cf_case_get_db (writer);
+  g_assert_cmpint (cf_db_schema_version (db), ==, CF_SCHEMA_VERSION);
+  g_assert_cmpint (cf_db_query_int64 (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                          "AND name IN ('documents_mime_type', 'documents_doc_date')", 0), ==, 2);
+}
+
 static void
 test_damaged_database (void)
 {
@@ -236,6 +271,7 @@ main (int    argc,
   g_test_add_func ("/case/stale-lock-leftovers", test_stale_lock_and_leftovers);
   g_test_add_func ("/case/update-settings", test_update_settings);
   g_test_add_func ("/case/schema-too-new", test_schema_too_new);
+  g_test_add_func ("/case/schema-3-upgrade", test_schema_3_upgrade);
   g_test_add_func ("/case/damaged-database", test_damaged_database);
   return g_test_run ();
 }

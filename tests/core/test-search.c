@@ -178,6 +178,9 @@ test_operators (Fixture       *f,
   assert_finds (f, "\"scoring fraud\"", g_strdup (""));
   assert_finds (f, "\"제3자 제공\"", ids (f->mail, 0, 0));
   assert_finds (f, "동의 OR 반박", ids (f->consent, f->mail, 0));
+  /* Filters beside an OR group apply to the whole group. */
+  assert_finds (f, "type:text 동의 OR 반박", ids (f->consent, f->mail, 0));
+  assert_finds (f, "동의 OR 반박 type:pdf", g_strdup (""));
   assert_finds (f, "처리 -미동의", ids (f->contract, f->nfd, 0));
   assert_finds (f, "-위수탁 -동의 -resume -처리방침", ids (f->mail, 0, 0));
   /* Notes and pinpoints are searchable. */
@@ -249,14 +252,19 @@ test_ranking_and_snippets (Fixture       *f,
  * does, on a case large enough for words in over half the documents (whose
  * weight the ranking stops counting), with documents of many lengths, and
  * after edits change lengths (the lengths it keeps must follow). */
+/* With a filter (a claim), the order is bm25()'s among the documents
+ * that pass it (those in `passing`). */
 static void
-assert_bm25_order (CfCase     *kase,
-                   const char *query)
+assert_bm25_order_filtered (CfCase     *kase,
+                            const char *query,
+                            const char *filter,
+                            GHashTable *passing)
 {
   sqlite3 *db = cf_case_get_db (kase);
   g_autoptr(GError) error = NULL;
   g_autoptr(CfSearchQuery) q = cf_search_query_parse (db, query, &error);
-  g_autoptr(GArray) ours = cf_case_search_ids (kase, query, &error);
+  g_autofree char *filtered = filter ? g_strdup_printf ("%s %s", filter, query) : g_strdup (query);
+  g_autoptr(GArray) ours = cf_case_search_ids (kase, filtered, &error);
   g_autoptr(GArray) theirs = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *expression = NULL;
@@ -274,9 +282,10 @@ assert_bm25_order (CfCase     *kase,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (theirs, id);
+      if (passing == NULL || g_hash_table_contains (passing, &id))
+        g_array_append_val (theirs, id);
     }
-  g_assert_cmpuint (theirs->len, >, 10);
+  g_assert_cmpuint (theirs->len, >, passing ? 0 : 10);
   g_assert_cmpuint (ours->len, ==, theirs->len);
   for (guint i = 0; i < ours->len; i++)
     if (g_array_index (ours, gint64, i) != g_array_index (theirs, gint64, i))
@@ -284,13 +293,20 @@ assert_bm25_order (CfCase     *kase,
                g_array_index (ours, gint64, i), g_array_index (theirs, gint64, i));
 
   /* A page of hits is the same slice, with the count of all. */
-  page = cf_case_search (kase, query, &options, &total, &error);
+  page = cf_case_search (kase, filtered, &options, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, theirs->len);
-  g_assert_cmpuint (page->len, ==, 7);
+  g_assert_cmpuint (page->len, ==, MIN (7, theirs->len > 5 ? theirs->len - 5 : 0));
   for (guint i = 0; i < page->len; i++)
     g_assert_cmpint (((CfSearchHit *) g_ptr_array_index (page, i))->document_id, ==,
                      g_array_index (theirs, gint64, 5 + i));
+}
+
+static void
+assert_bm25_order (CfCase     *kase,
+                   const char *query)
+{
+  assert_bm25_order_filtered (kase, query, NULL, NULL);
 }
 
 static void
@@ -347,6 +363,29 @@ test_ranking_is_bm25 (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     assert_bm25_order (kase, queries[i]);
+
+  /* Filters rank among the documents that pass them. */
+  {
+    g_autoptr(GHashTable) tagged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GArray) all = cf_case_search_ids (kase, "개인정보", &error);
+    gint64 claim = cf_case_add_claim (kase, "선별", 0, CF_SIDE_OURS, NULL, &error);
+    g_autofree char *filter = g_strdup_printf ("claim:%" G_GINT64_FORMAT, claim);
+    g_autoptr(GArray) picked = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i += 2)
+      {
+        gint64 id = g_array_index (all, gint64, i);
+
+        g_array_append_val (picked, id);
+        g_hash_table_add (tagged, g_memdup2 (&id, sizeof id));
+      }
+    g_assert_true (cf_case_tag (kase, claim, (const gint64 *) (gpointer) picked->data, picked->len,
+                                CF_STANCE_SUPPORTS, NULL, NULL, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      assert_bm25_order_filtered (kase, queries[i], filter, tagged);
+  }
   g_clear_object (&kase);
   tu_rm_rf (dir);
 }
@@ -374,6 +413,9 @@ test_malformed (Fixture       *f,
   expect_invalid (f, "\"open phrase", "not closed");
   expect_invalid (f, "OR 위수탁", "OR needs");
   expect_invalid (f, "위수탁 OR", "OR needs");
+  expect_invalid (f, "위수탁 OR type:pdf", "OR joins words");
+  expect_invalid (f, "type:pdf OR 위수탁", "OR joins words");
+  expect_invalid (f, "위수탁 OR -동의", "OR joins words");
   expect_invalid (f, "foo:bar", "not a search filter");
   expect_invalid (f, "date:yesterday", "not a date");
   expect_invalid (f, "date:2018-13", "not a date");
