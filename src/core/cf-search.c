@@ -153,10 +153,30 @@ heap_push (GArray *heap,
     }
 }
 
-/* One pass over every match of the expression that passes the filters:
- * counts them and keeps the best `keep` (all when 0), best first. Only
- * rowids and ranks are read here; snippets and details are read for the
- * hits that are shown (fetch_hits). */
+/* Steps stmt to its end, appending its first column (ids) to ids. */
+static gboolean
+collect_ids (sqlite3       *db,
+             sqlite3_stmt  *stmt,
+             GArray        *ids,
+             GError       **error)
+{
+  for (;;)
+    {
+      int rc = sqlite3_step (stmt);
+      gint64 id;
+
+      if (rc == SQLITE_DONE)
+        return TRUE;
+      if (rc != SQLITE_ROW)
+        {
+          set_search_error (error, db);
+          return FALSE;
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+}
+
 /* The documents that pass the query's filters, as bits by id, or NULL
  * with error set. */
 static guint8 *
@@ -167,6 +187,7 @@ filter_bits (sqlite3        *db,
              GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *sql = g_strdup_printf ("SELECT d.id FROM documents d WHERE (%s)", q->where->str);
   gint64 max_id = cf_db_query_int64 (db, "SELECT coalesce (max (id), 0) FROM documents", 0);
   g_autofree guint8 *bits = NULL;
@@ -176,28 +197,22 @@ filter_bits (sqlite3        *db,
       g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT, "Document ids are out of range");
       return NULL;
     }
-  *n_bits = (gsize) max_id + 1;
-  *n_passing = 0;
-  bits = g_malloc0 ((*n_bits + 7) / 8);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_search_error (error, db);
       return NULL;
     }
   cf_search_query_bind (q, stmt, 1);
-  for (;;)
-    {
-      int rc = sqlite3_step (stmt);
-      gint64 id;
+  if (!collect_ids (db, stmt, ids, error))
+    return NULL;
 
-      if (rc == SQLITE_DONE)
-        break;
-      if (rc != SQLITE_ROW)
-        {
-          set_search_error (error, db);
-          return NULL;
-        }
-      id = sqlite3_column_int64 (stmt, 0);
+  *n_bits = (gsize) max_id + 1;
+  *n_passing = 0;
+  bits = g_malloc0 ((*n_bits + 7) / 8);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
       if (id >= 0 && (gsize) id < *n_bits)
         {
           bits[id >> 3] |= 1u << (id & 7);
@@ -502,21 +517,8 @@ cf_case_search_ids (CfCase      *self,
     }
   bind_exclusion (stmt, q);
   cf_search_query_bind (q, stmt, first);
-  for (;;)
-    {
-      int rc = sqlite3_step (stmt);
-      gint64 id;
-
-      if (rc == SQLITE_DONE)
-        break;
-      if (rc != SQLITE_ROW)
-        {
-          set_search_error (error, db);
-          return NULL;
-        }
-      id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+  if (!collect_ids (db, stmt, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
