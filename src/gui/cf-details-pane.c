@@ -24,6 +24,8 @@ struct _CfDetailsPane
   AdwStatusPage *many_page;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
+  GtkWidget *family_button;
+  GtkLabel *family_label;
   CfPreview *preview;
   AdwPreferencesGroup *claims_group;
   AdwEntryRow *title_row;
@@ -47,10 +49,17 @@ struct _CfDetailsPane
   CfSession *session;
   CfDocument *document;
   GPtrArray *dynamic_rows;   /* rows added to the groups, to remove on reload */
-  char *shown_sha;           /* whose preview is loaded */
+  gint64 family_head;        /* the document this one belongs to, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (CfDetailsPane, cf_details_pane, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_DOCUMENT,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 static void reload (CfDetailsPane *self);
 
@@ -211,6 +220,47 @@ on_untag_clicked (GtkButton *button,
   edit = cf_edit_new (label);
   cf_edit_untag (edit, row->claim_id, &id, 1);
   apply (self, edit);
+}
+
+/* A member of a family says whose: "Attachment of “…”" for a mail's, "In
+ * “…”" for an archive's; the button goes there. */
+static void
+show_family_head (CfDetailsPane *self,
+                  CfCase        *reader,
+                  CfDocument    *document)
+{
+  g_autoptr(CfDocument) head = NULL;
+  g_autofree char *text = NULL;
+  const char *mime;
+
+  self->family_head = cf_document_get_parent_id (document);
+  if (self->family_head > 0)
+    head = cf_case_get_document (reader, self->family_head, NULL);
+  gtk_widget_set_visible (self->family_button, head != NULL);
+  if (head == NULL)
+    return;
+  mime = cf_document_get_mime_type (head);
+  if (g_strcmp0 (mime, "message/rfc822") == 0 || g_strcmp0 (mime, "application/vnd.ms-outlook") == 0)
+    text = g_strdup_printf (_("Attachment of “%s”"), cf_document_get_title (head));
+  else if (g_strcmp0 (mime, "application/mbox") == 0)
+    text = g_strdup_printf (_("Message in “%s”"), cf_document_get_title (head));
+  else
+    text = g_strdup_printf (_("Member of “%s”"), cf_document_get_title (head));
+  gtk_label_set_text (self->family_label, text);
+}
+
+static void
+on_family_clicked (CfDetailsPane *self)
+{
+  if (self->family_head > 0)
+    g_signal_emit (self, signals [OPEN_DOCUMENT], 0, self->family_head);
+}
+
+static void
+on_open_document (CfDetailsPane *self,
+                  gint64         id)
+{
+  g_signal_emit (self, signals [OPEN_DOCUMENT], 0, id);
 }
 
 /* Building the rows ------------------------------------------------------------ */
@@ -433,12 +483,10 @@ reload (CfDetailsPane *self)
 
       g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", family);
     }
-  if (cf_document_get_parent_id (document) > 0)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "",
-                            _("Part of a family"));
   gtk_label_set_text (self->subtitle_label, subtitle->str);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle->len > 0);
   g_string_free (subtitle, TRUE);
+  show_family_head (self, reader, document);
 
   set_entry (self->title_row, cf_document_get_title (document));
   set_entry (self->date_row, cf_document_get_date (document));
@@ -494,28 +542,8 @@ reload (CfDetailsPane *self)
   fill_warnings (self, reader, id);
   fill_custody (self, reader, id);
 
-  /* The bytes never change, so the preview only reloads for another
-   * original, or when reading it gave its text. */
-  shown = g_strdup_printf ("%s %s", cf_document_get_sha256 (document),
-                           cf_document_get_text_status (document));
-  if (g_strcmp0 (self->shown_sha, shown) != 0 || cf_document_get_sha256 (document) == NULL)
-    {
-      g_autofree char *text = NULL;
-
-      g_free (self->shown_sha);
-      self->shown_sha = g_steal_pointer (&shown);
-      if (!cf_preview_shows_original (cf_document_get_mime_type (document)) &&
-          g_strcmp0 (cf_document_get_text_status (document), "ok") == 0)
-        text = cf_case_dup_document_text (reader, id, NULL);
-      if (text != NULL && text[0] != '\0')
-        cf_preview_show_text (self->preview, text, strlen (text));
-      else
-        {
-          object_path = cf_case_dup_object_path (reader, document);
-          cf_preview_load (self->preview, object_path, cf_document_get_mime_type (document),
-                           cf_document_get_size (document));
-        }
-    }
+  /* The preview shows again only when what it shows changed. */
+  cf_preview_show_document (self->preview, document);
 }
 
 static void
@@ -572,22 +600,20 @@ cf_details_pane_dispose (GObject *object)
 }
 
 static void
-cf_details_pane_finalize (GObject *object)
-{
-  CfDetailsPane *self = CF_DETAILS_PANE (object);
-
-  g_free (self->shown_sha);
-  G_OBJECT_CLASS (cf_details_pane_parent_class)->finalize (object);
-}
-
-static void
 cf_details_pane_class_init (CfDetailsPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cf_details_pane_dispose;
-  object_class->finalize = cf_details_pane_finalize;
+
+  /**
+   * CfDetailsPane::open-document:
+   * @id: a document to go to: the family it belongs to, or a member
+   */
+  signals [OPEN_DOCUMENT] =
+    g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (CF_TYPE_PREVIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -597,6 +623,8 @@ cf_details_pane_class_init (CfDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, many_page);
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, family_button);
+  gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, family_label);
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, preview);
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, claims_group);
   gtk_widget_class_bind_template_child (widget_class, CfDetailsPane, title_row);
@@ -619,6 +647,8 @@ cf_details_pane_class_init (CfDetailsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_date_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_author_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_family_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_document);
 
   gtk_widget_class_install_action (widget_class, "details.copy-sha256", NULL, copy_sha256_action);
 }
@@ -641,6 +671,8 @@ cf_details_pane_set_session (CfDetailsPane *self,
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  if (self->preview != NULL)
+    cf_preview_set_session (self->preview, session);
   if (session != NULL)
     {
       g_signal_connect (session, "documents-changed", G_CALLBACK (on_documents_changed), self);
@@ -657,6 +689,8 @@ cf_details_pane_show (CfDetailsPane *self,
 {
   g_return_if_fail (CF_IS_DETAILS_PANE (self));
 
+  if (n_selected != 1 || id <= 0)
+    cf_preview_show_document (self->preview, NULL);
   if (n_selected > 1)
     {
       g_autofree char *count = cf_format_count (n_selected);
@@ -700,4 +734,26 @@ cf_details_pane_get_document (CfDetailsPane *self)
 {
   g_return_val_if_fail (CF_IS_DETAILS_PANE (self), 0);
   return self->document ? cf_document_get_id (self->document) : 0;
+}
+
+void
+cf_details_pane_set_highlights (CfDetailsPane      *self,
+                                const char * const *terms)
+{
+  g_return_if_fail (CF_IS_DETAILS_PANE (self));
+  cf_preview_set_highlights (self->preview, terms);
+}
+
+gboolean
+cf_details_pane_page_action (CfDetailsPane *self,
+                             const char    *action)
+{
+  CfPreviewKind kind;
+
+  g_return_val_if_fail (CF_IS_DETAILS_PANE (self), FALSE);
+
+  kind = cf_preview_get_kind (self->preview);
+  if (self->document == NULL || (kind != CF_PREVIEW_PAGES && kind != CF_PREVIEW_IMAGE))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (cf_preview_get_page_view (self->preview)), action, NULL);
 }

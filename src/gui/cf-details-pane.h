@@ -1,7 +1,9 @@
 /* cf-details-pane.h — everything about the selected document: a preview,
  * its claims (stance, pinpoint and note, editable), its title, date and
  * author (editable), privilege, where it came from, its warnings and its
- * custody events. Every edit is an undoable CfEdit. */
+ * custody events. Every edit is an undoable CfEdit. A member of a family
+ * says whose it is; "open-document" asks the window to go to that family
+ * or to a member the preview lists. */
 #pragma once
 
 #include <adwaita.h>
@@ -20,5 +22,12 @@ void        cf_details_pane_show           (CfDetailsPane *self,
                                             gint64         id,
                                             guint          n_selected);
 gint64      cf_details_pane_get_document   (CfDetailsPane *self);
+/* Runs a page action of the preview ("page.go-next", "page.zoom-in"…)
+ * when it shows pages or a picture; FALSE otherwise. */
+gboolean    cf_details_pane_page_action    (CfDetailsPane      *self,
+                                            const char         *action);
+/* What the preview marks and goes to: a search's terms, or NULL. */
+void        cf_details_pane_set_highlights (CfDetailsPane      *self,
+                                            const char * const *terms);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-gui-util.h"
+#include "cf-search-results.h"
 
 /* Column sorters that only say who they are -------------------------------
  *
@@ -93,18 +94,20 @@ struct _CfDocumentTable
   CfSession *session;
   CfDocumentView view;
   gint64 view_id;
-  char *search;
   CfDocumentSort sort;
   gboolean descending;
   int probe;
 
-  CfDocumentList *list;
+  CfDocumentList *list;          /* the view's rows */
+  CfSearchResults *results;      /* shown instead while searching */
   GtkTreeListModel *tree;
   GtkMultiSelection *selection;
   /* The family lists handed to the tree, by parent id, so that imports
    * and edits reach rows under an expanded parent. */
   GHashTable *children;
   guint64 n_rows_read_before;   /* by lists this table no longer holds */
+  gboolean list_stale;          /* the view or sort changed while searching */
+  gboolean list_outdated;       /* documents came or changed while searching */
   /* Cells bound to a row (GtkListItem → column), and how many times
    * everything was refreshed in place: a cell bound before the last time
    * binds again when it next shows. */
@@ -112,6 +115,7 @@ struct _CfDocumentTable
   guint generation;
   GPtrArray *stale;             /* GtkListItem shown again since, to bind */
   guint stale_source;
+  GHashTable *icons;            /* MIME type → GIcon */
 };
 
 G_DEFINE_FINAL_TYPE (CfDocumentTable, cf_document_table, GTK_TYPE_WIDGET)
@@ -125,28 +129,59 @@ enum {
 
 enum {
   DOCUMENT_ACTIVATED,
+  SORT_CHANGED,
+  SEARCH_OUTDATED,
   N_SIGNALS
 };
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-/* The list a row comes from: the view's, or its family's. */
+/* The top-level rows: the search's when searching, else the view's. */
+static GListModel *
+root_model (CfDocumentTable *self)
+{
+  return self->results ? G_LIST_MODEL (self->results) : G_LIST_MODEL (self->list);
+}
+
+static gint64
+root_get_id (CfDocumentTable *self,
+             guint            position)
+{
+  return self->results ? cf_search_results_get_id (self->results, position)
+                       : cf_document_list_get_id (self->list, position);
+}
+
+static guint
+root_find (CfDocumentTable *self,
+           gint64           id)
+{
+  return self->results ? cf_search_results_find (self->results, id)
+                       : cf_document_list_find (self->list, id);
+}
+
+/* Families open under their head in the view of all documents; search
+ * results are flat (a hit inside a family is a row of its own). */
+static gboolean
+root_is_tree (CfDocumentTable *self)
+{
+  return self->results == NULL && self->list != NULL && cf_document_list_is_tree (self->list);
+}
+
+/* The list a row below the top comes from: its family's. */
 static CfDocumentList *
-list_of_row (CfDocumentTable *self,
-             GtkTreeListRow  *row)
+family_of_row (CfDocumentTable *self,
+               GtkTreeListRow  *row)
 {
   g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
   g_autoptr(CfDocument) head = NULL;
-  CfDocumentList *children;
   gint64 id;
 
   if (parent == NULL)
-    return self->list;
+    return NULL;
   head = gtk_tree_list_row_get_item (parent);
   id = cf_document_get_id (head);
-  children = g_hash_table_lookup (self->children, &id);
-  return children ? children : self->list;
+  return g_hash_table_lookup (self->children, &id);
 }
 
 /* What a row shows: the document's current data. The tree model keeps the
@@ -158,15 +193,21 @@ document_of_item (CfDocumentTable *self,
 {
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   g_autoptr(CfDocument) kept = NULL;
-  CfDocumentList *list;
+  CfDocumentList *family;
+  gint64 id;
 
   if (row == NULL)
     return NULL;
   kept = gtk_tree_list_row_get_item (row);
-  list = self != NULL && self->list != NULL ? list_of_row (self, row) : NULL;
-  if (kept == NULL || list == NULL)
+  if (kept == NULL || self == NULL || self->list == NULL)
     return g_steal_pointer (&kept);
-  return cf_document_list_lookup (list, cf_document_get_id (kept));
+  id = cf_document_get_id (kept);
+  family = family_of_row (self, row);
+  if (family != NULL)
+    return cf_document_list_lookup (family, id);
+  if (self->results != NULL)
+    return cf_search_results_lookup (self->results, id);
+  return cf_document_list_lookup (self->list, id);
 }
 
 /* Factories -------------------------------------------------------------------- */
@@ -282,14 +323,28 @@ setup_cell (GtkSignalListItemFactory *factory,
     case COLUMN_TITLE:
       {
         GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
         GtkWidget *label = new_cell_label (FALSE);
+        GtkWidget *snippet = new_cell_label (FALSE);
         GtkWidget *status = gtk_image_new ();
 
-        gtk_widget_set_hexpand (label, TRUE);
+        /* Under the title, while searching: the words around the hits. */
+        gtk_widget_set_visible (snippet, FALSE);
+        /* Two lines of the text around the hits. */
+        gtk_label_set_single_line_mode (GTK_LABEL (snippet), FALSE);
+        gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+        gtk_label_set_lines (GTK_LABEL (snippet), 2);
+        gtk_widget_add_css_class (snippet, "caption");
+        gtk_widget_add_css_class (snippet, "cf-snippet");
+        gtk_widget_set_hexpand (texts, TRUE);
+        gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
         enable_tooltip (label);
         enable_tooltip (status);
+        gtk_box_append (GTK_BOX (texts), label);
+        gtk_box_append (GTK_BOX (texts), snippet);
         gtk_box_append (GTK_BOX (box), gtk_image_new ());
-        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), texts);
         gtk_box_append (GTK_BOX (box), status);
         cell = gtk_tree_expander_new ();
         gtk_tree_expander_set_child (GTK_TREE_EXPANDER (cell), box);
@@ -317,26 +372,69 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
+/* The icon of a kind of document: looking one up asks shared-mime-info,
+ * too slow to do for each of the rows a list binds at once. */
+static GIcon *
+type_icon (CfDocumentTable *self,
+           const char      *mime_type)
+{
+  GIcon *icon;
+
+  if (mime_type == NULL)
+    mime_type = "application/octet-stream";
+  icon = g_hash_table_lookup (self->icons, mime_type);
+  if (icon == NULL)
+    {
+      g_autofree char *content_type = g_content_type_from_mime_type (mime_type);
+
+      icon = content_type ? g_content_type_get_symbolic_icon (content_type)
+                          : g_themed_icon_new ("text-x-generic-symbolic");
+      g_hash_table_insert (self->icons, g_strdup (mime_type), icon);
+    }
+  return icon;
+}
+
+/* The words around the hits under a title, while searching (id 0: none).
+ * The label is set only when its snippet changed: more snippets arriving
+ * must not lay out every row again. */
 static void
-bind_title (GtkTreeExpander *expander,
+show_snippet (CfDocumentTable *self,
+              GtkWidget       *label,
+              gint64           id)
+{
+  const char *found = self->results != NULL && id > 0
+                      ? cf_search_results_get_snippet (self->results, id) : NULL;
+
+  if (found != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (label), "cf-snippet"), found) != 0)
+    {
+      g_autofree char *markup = cf_search_snippet_markup (found);
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+    }
+  g_object_set_data_full (G_OBJECT (label), "cf-snippet", g_strdup (found), g_free);
+  gtk_widget_set_visible (label, found != NULL);
+}
+
+static void
+bind_title (CfDocumentTable *self,
+            GtkTreeExpander *expander,
             GtkTreeListRow  *row,
             CfDocument      *document)
 {
   GtkWidget *box = gtk_tree_expander_get_child (expander);
   GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  GtkWidget *status = gtk_widget_get_next_sibling (label);
-  g_autofree char *content_type = g_content_type_from_mime_type (cf_document_get_mime_type (document)
-                                                                 ? cf_document_get_mime_type (document)
-                                                                 : "application/octet-stream");
-  g_autoptr(GIcon) gicon = content_type ? g_content_type_get_symbolic_icon (content_type) : NULL;
+  GtkWidget *texts = gtk_widget_get_next_sibling (icon);
+  GtkWidget *label = gtk_widget_get_first_child (texts);
+  GtkWidget *snippet = gtk_widget_get_next_sibling (label);
+  GtkWidget *status = gtk_widget_get_next_sibling (texts);
   g_autofree char *status_tip = NULL;
   const char *status_icon = NULL;
 
   gtk_tree_expander_set_list_row (expander, row);
-  gtk_image_set_from_gicon (GTK_IMAGE (icon), gicon);
+  gtk_image_set_from_gicon (GTK_IMAGE (icon), type_icon (self, cf_document_get_mime_type (document)));
   gtk_label_set_text (GTK_LABEL (label), cf_document_get_title (document));
   set_tooltip (label, cf_document_get_source (document));
+  show_snippet (self, snippet, gtk_tree_list_row_get_depth (row) == 0 ? cf_document_get_id (document) : 0);
 
   if (cf_document_get_status (document) != CF_STATUS_OK)
     {
@@ -415,7 +513,7 @@ bind_item (CfDocumentTable *self,
       }
       return;
     case COLUMN_TITLE:
-      bind_title (GTK_TREE_EXPANDER (cell), gtk_list_item_get_item (item), document);
+      bind_title (self, GTK_TREE_EXPANDER (cell), gtk_list_item_get_item (item), document);
       return;
     case COLUMN_DATE:
       if (cf_document_get_date (document) != NULL)
@@ -514,7 +612,7 @@ create_children (gpointer item,
   CfDocumentList *children;
   g_autoptr(GError) error = NULL;
 
-  if (!cf_document_list_is_tree (self->list) || cf_document_get_n_children (document) == 0)
+  if (!root_is_tree (self) || cf_document_get_n_children (document) == 0)
     return NULL;
 
   children = g_hash_table_lookup (self->children, &id);
@@ -548,7 +646,7 @@ rows_read_by_children (CfDocumentTable *self)
 static void
 update_empty (CfDocumentTable *self)
 {
-  gboolean empty = self->list == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
+  gboolean empty = self->list == NULL || g_list_model_get_n_items (root_model (self)) == 0;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   gboolean focus_was_on_empty = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->empty_page));
@@ -569,6 +667,8 @@ on_items_changed (GListModel      *model,
                   guint            added,
                   CfDocumentTable *self)
 {
+  if (model != root_model (self))
+    return;
   if (removed != added)
     {
       update_empty (self);
@@ -585,7 +685,24 @@ on_selection_changed (GtkSelectionModel *model,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
 }
 
-/* Builds the models for the current view, sort and search. */
+/* The tree over the top-level rows, made again when those are another
+ * model (families closed, the selection empty). */
+static void
+set_root (CfDocumentTable *self)
+{
+  self->n_rows_read_before += rows_read_by_children (self);
+  g_hash_table_remove_all (self->children);
+  g_clear_object (&self->tree);
+  self->tree = gtk_tree_list_model_new (g_object_ref (root_model (self)),
+                                        FALSE, FALSE, create_children, self, NULL);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  update_empty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ROWS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+}
+
+/* Builds the view's list for the current view and sort. While a search
+ * shows, the list waits until it is wanted again. */
 static void
 rebuild (CfDocumentTable *self)
 {
@@ -594,31 +711,27 @@ rebuild (CfDocumentTable *self)
 
   if (self->session == NULL)
     return;
+  if (self->results != NULL)
+    {
+      self->list_stale = TRUE;
+      return;
+    }
+  self->list_stale = FALSE;
 
   if (self->list != NULL)
     {
-      self->n_rows_read_before += cf_document_list_get_n_rows_read (self->list) +
-                                  rows_read_by_children (self);
+      self->n_rows_read_before += cf_document_list_get_n_rows_read (self->list);
       g_signal_handlers_disconnect_by_func (self->list, on_items_changed, self);
     }
-  g_hash_table_remove_all (self->children);
 
   list = cf_document_list_new (cf_session_get_reader (self->session), self->view, self->view_id);
   cf_document_list_set_sort (list, self->sort, self->descending);
-  cf_document_list_set_search (list, self->search);
   if (!cf_document_list_reload (list, &error))
     cf_show_error (GTK_WIDGET (self), _("Could not list the documents"), error);
   g_set_object (&self->list, list);
   g_object_unref (list);
   g_signal_connect (self->list, "items-changed", G_CALLBACK (on_items_changed), self);
-
-  g_clear_object (&self->tree);
-  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->list)),
-                                        FALSE, FALSE, create_children, self, NULL);
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
-  update_empty (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ROWS]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+  set_root (self);
 }
 
 static void
@@ -644,6 +757,8 @@ on_sorter_changed (GtkSorter       *sorter,
     }
   self->probe = -1;
   rebuild (self);
+  /* Search results are ordered where the search runs. */
+  g_signal_emit (self, signals [SORT_CHANGED], 0);
 }
 
 /* Pointer: which row, drag, context menu ------------------------------------ */
@@ -890,26 +1005,21 @@ cf_document_table_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **) &self->context_popover, gtk_widget_unparent);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, on_items_changed, self);
+  if (self->results != NULL)
+    g_signal_handlers_disconnect_by_data (self->results, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->list);
+  g_clear_object (&self->results);
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_object (&self->session);
   /* After the cells are gone. */
   g_clear_handle_id (&self->stale_source, g_source_remove);
   g_clear_pointer (&self->stale, g_ptr_array_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->icons, g_hash_table_unref);
 
   G_OBJECT_CLASS (cf_document_table_parent_class)->dispose (object);
-}
-
-static void
-cf_document_table_finalize (GObject *object)
-{
-  CfDocumentTable *self = (CfDocumentTable *)object;
-
-  g_free (self->search);
-  G_OBJECT_CLASS (cf_document_table_parent_class)->finalize (object);
 }
 
 static void
@@ -940,7 +1050,6 @@ cf_document_table_class_init (CfDocumentTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cf_document_table_dispose;
-  object_class->finalize = cf_document_table_finalize;
   object_class->get_property = cf_document_table_get_property;
   widget_class->measure = cf_document_table_measure;
   widget_class->size_allocate = cf_document_table_size_allocate;
@@ -956,6 +1065,14 @@ cf_document_table_class_init (CfDocumentTableClass *klass)
   signals [DOCUMENT_ACTIVATED] =
     g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* A column header was clicked (see cf_document_table_get_sort). */
+  signals [SORT_CHANGED] =
+    g_signal_new ("sort-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Documents came or changed while a search shows: it should run again. */
+  signals [SEARCH_OUTDATED] =
+    g_signal_new ("search-outdated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/casefile/Casefile/ui/cf-document-table.ui");
@@ -993,6 +1110,7 @@ cf_document_table_init (CfDocumentTable *self)
 
   self->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->bound = g_hash_table_new (NULL, NULL);
+  self->icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->stale = g_ptr_array_new_with_free_func (g_object_unref);
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -1065,19 +1183,104 @@ cf_document_table_get_view (CfDocumentTable *self,
   return self->view;
 }
 
+static void
+on_snippets_changed (CfSearchResults *results,
+                     CfDocumentTable *self)
+{
+  GHashTableIter iter;
+  gpointer item, column;
+
+  /* Only the snippet labels of title cells on screen; the rest take
+   * theirs when they bind. */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    {
+      GtkWidget *cell = gtk_list_item_get_child (item);
+      GtkTreeListRow *row = gtk_list_item_get_item (item);
+      g_autoptr(CfDocument) document = NULL;
+      GtkWidget *box, *texts;
+
+      if (GPOINTER_TO_INT (column) != COLUMN_TITLE || row == NULL || !gtk_widget_get_mapped (cell) ||
+          gtk_tree_list_row_get_depth (row) != 0)
+        continue;
+      document = gtk_tree_list_row_get_item (row);
+      box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (cell));
+      texts = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+      show_snippet (self, gtk_widget_get_next_sibling (gtk_widget_get_first_child (texts)),
+                    cf_document_get_id (document));
+    }
+}
+
 void
-cf_document_table_set_search (CfDocumentTable *self,
-                              const char      *text)
+cf_document_table_set_results (CfDocumentTable *self,
+                               CfSearchResults *results)
+{
+  g_autoptr(CfDocument) selected = NULL;
+
+  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
+  g_return_if_fail (results == NULL || CF_IS_SEARCH_RESULTS (results));
+
+  if (results == self->results)
+    return;
+  /* The same search again after a change: the rows move in place, the
+   * selection stays. */
+  if (results != NULL && self->results != NULL &&
+      cf_search_results_same_search (self->results, results))
+    {
+      cf_search_results_update (self->results, results);
+      return;
+    }
+
+  /* What was selected stays selected where it shows again, so typing on
+   * in the search does not lose the document being read. */
+  selected = cf_document_table_dup_selected (self);
+  if (self->results != NULL)
+    {
+      self->n_rows_read_before += cf_search_results_get_n_rows_read (self->results);
+      g_signal_handlers_disconnect_by_data (self->results, self);
+    }
+  g_set_object (&self->results, results);
+  if (results != NULL)
+    {
+      g_signal_connect (results, "items-changed", G_CALLBACK (on_items_changed), self);
+      g_signal_connect (results, "snippets-changed", G_CALLBACK (on_snippets_changed), self);
+    }
+  if (results == NULL && self->list_stale)
+    rebuild (self);
+  else
+    {
+      if (results == NULL && self->list != NULL && self->list_outdated)
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* Imports and edits went on while searching. */
+          if (!cf_document_list_reload (self->list, &error))
+            g_debug ("Could not list the documents: %s", error->message);
+        }
+      self->list_outdated = FALSE;
+      set_root (self);
+    }
+  if (selected != NULL)
+    cf_document_table_reveal (self, cf_document_get_id (selected));
+}
+
+CfSearchResults *
+cf_document_table_get_results (CfDocumentTable *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), NULL);
+  return self->results;
+}
+
+void
+cf_document_table_get_sort (CfDocumentTable *self,
+                            CfDocumentSort  *sort,
+                            gboolean        *descending)
 {
   g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
-
-  if (text != NULL && text[0] == '\0')
-    text = NULL;
-  if (g_strcmp0 (self->search, text) == 0)
-    return;
-  g_free (self->search);
-  self->search = g_strdup (text);
-  rebuild (self);
+  if (sort != NULL)
+    *sort = self->sort;
+  if (descending != NULL)
+    *descending = self->descending;
 }
 
 void
@@ -1114,6 +1317,14 @@ cf_document_table_reload (CfDocumentTable *self)
 
   if (self->list == NULL)
     return;
+  if (self->results != NULL)
+    {
+      /* The search decides which rows show: it runs again. The view's
+       * list is read again when the search ends. */
+      self->list_outdated = TRUE;
+      g_signal_emit (self, signals [SEARCH_OUTDATED], 0);
+      return;
+    }
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   if (!gtk_bitset_is_empty (selected))
     first_selected = gtk_bitset_get_minimum (selected);
@@ -1187,6 +1398,8 @@ cf_document_table_invalidate (CfDocumentTable *self,
     }
 
   cf_document_list_invalidate (self->list, (const gint64 *) (gpointer) ids->data, ids->len);
+  if (self->results != NULL)
+    cf_search_results_invalidate (self->results, (const gint64 *) (gpointer) ids->data, ids->len);
   g_hash_table_iter_init (&iter, self->children);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
     cf_document_list_invalidate (children, (const gint64 *) (gpointer) ids->data, ids->len);
@@ -1219,6 +1432,9 @@ cf_document_table_add_imported (CfDocumentTable *self,
 
   if (self->list == NULL)
     return TRUE;
+  /* New documents may match the search: it must run again (reload). */
+  if (self->results != NULL)
+    return FALSE;
   placed = cf_document_list_add_imported (self->list, ids, parent_ids, n_ids);
   if (!cf_document_list_is_tree (self->list))
     return placed;
@@ -1261,6 +1477,8 @@ cf_document_table_refresh (CfDocumentTable *self)
    * in place, those on screen now and the others when they show. */
   self->generation++;
   cf_document_list_forget (self->list);
+  if (self->results != NULL)
+    cf_search_results_forget (self->results);
   g_hash_table_iter_init (&iter, self->children);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
     cf_document_list_forget (children);
@@ -1285,14 +1503,14 @@ cf_document_table_get_selected_ids (CfDocumentTable *self)
     return ids;
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   if (g_list_model_get_n_items (G_LIST_MODEL (self->tree)) ==
-      g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+      g_list_model_get_n_items (root_model (self)))
     {
       /* No family is open: rows are the list's rows. */
       for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
            ok;
            ok = gtk_bitset_iter_next (&iter, &position))
         {
-          gint64 id = cf_document_list_get_id (self->list, position);
+          gint64 id = root_get_id (self, position);
 
           g_array_append_val (ids, id);
         }
@@ -1319,7 +1537,7 @@ cf_document_table_get_selected_ids (CfDocumentTable *self)
       if (row == NULL)
         continue;
       if (gtk_tree_list_row_get_depth (row) == 0)
-        id = cf_document_list_get_id (self->list, n_top);
+        id = root_get_id (self, n_top);
       else
         {
           g_autoptr(CfDocument) document = gtk_tree_list_row_get_item (row);
@@ -1372,7 +1590,7 @@ cf_document_table_select_id (CfDocumentTable *self,
 
   if (self->list == NULL)
     return FALSE;
-  position = cf_document_list_find (self->list, id);
+  position = root_find (self, id);
   if (position == G_MAXUINT)
     return FALSE;
   row = gtk_tree_list_model_get_child_row (self->tree, position);
@@ -1380,6 +1598,80 @@ cf_document_table_select_id (CfDocumentTable *self,
     return FALSE;
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
                                    gtk_tree_list_row_get_position (row), TRUE);
+  return TRUE;
+}
+
+static void
+select_and_show (CfDocumentTable *self,
+                 guint            position)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+}
+
+gboolean
+cf_document_table_reveal (CfDocumentTable *self,
+                          gint64           id)
+{
+  g_autoptr(GArray) chain = NULL;
+  g_autoptr(GtkTreeListRow) row = NULL;
+  CfCase *reader;
+  guint position;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), FALSE);
+
+  if (self->list == NULL || self->session == NULL)
+    return FALSE;
+  position = root_find (self, id);
+  if (position != G_MAXUINT)
+    {
+      row = gtk_tree_list_model_get_child_row (self->tree, position);
+      if (row == NULL)
+        return FALSE;
+      select_and_show (self, gtk_tree_list_row_get_position (row));
+      return TRUE;
+    }
+  if (!root_is_tree (self))
+    return FALSE;
+
+  /* A member: its family's head is a top row; each level opens on the
+   * way down. Families are shallow (an archive in a mail at most). */
+  reader = cf_session_get_reader (self->session);
+  chain = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (gint64 current = id; current > 0 && chain->len < 64;)
+    {
+      g_autoptr(CfDocument) document = cf_case_get_document (reader, current, NULL);
+
+      if (document == NULL)
+        return FALSE;
+      g_array_prepend_val (chain, current);
+      current = cf_document_get_parent_id (document);
+    }
+  position = root_find (self, g_array_index (chain, gint64, 0));
+  if (position == G_MAXUINT)
+    return FALSE;
+  row = gtk_tree_list_model_get_child_row (self->tree, position);
+  for (guint level = 1; row != NULL && level < chain->len; level++)
+    {
+      gint64 head = g_array_index (chain, gint64, level - 1);
+      CfDocumentList *family;
+      guint at;
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      family = g_hash_table_lookup (self->children, &head);
+      at = family ? cf_document_list_find (family, g_array_index (chain, gint64, level)) : G_MAXUINT;
+      if (at == G_MAXUINT)
+        return FALSE;
+      {
+        GtkTreeListRow *child = gtk_tree_list_row_get_child_row (row, at);
+
+        g_object_unref (row);
+        row = child;
+      }
+    }
+  if (row == NULL)
+    return FALSE;
+  select_and_show (self, gtk_tree_list_row_get_position (row));
   return TRUE;
 }
 
@@ -1423,7 +1715,7 @@ guint
 cf_document_table_get_n_rows (CfDocumentTable *self)
 {
   g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
-  return self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  return self->list ? g_list_model_get_n_items (root_model (self)) : 0;
 }
 
 CfDocumentList *
@@ -1463,5 +1755,6 @@ cf_document_table_get_n_rows_read (CfDocumentTable *self)
   g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
   return self->n_rows_read_before +
          (self->list ? cf_document_list_get_n_rows_read (self->list) : 0) +
+         (self->results ? cf_search_results_get_n_rows_read (self->results) : 0) +
          rows_read_by_children (self);
 }

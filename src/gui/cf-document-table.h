@@ -3,13 +3,18 @@
  * selectable, rows draggable onto claims, a context menu.
  *
  * Sorting happens in SQLite (a sort model would have to read every row),
- * so the column headers only tell the list which order to ask for.
+ * so the column headers only tell the list which order to ask for. While
+ * a search shows, its results (CfSearchResults) take the list's place,
+ * flat, with the words around the hits under each title; the table asks
+ * for the search to run again ("sort-changed", "search-outdated") rather
+ * than running it.
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "cf-document-list.h"
+#include "cf-search-results.h"
 #include "cf-session.h"
 
 G_BEGIN_DECLS
@@ -25,8 +30,16 @@ void            cf_document_table_set_view         (CfDocumentTable  *self,
                                                     gint64            id);
 CfDocumentView  cf_document_table_get_view         (CfDocumentTable  *self,
                                                     gint64           *id);
-void            cf_document_table_set_search       (CfDocumentTable  *self,
-                                                    const char       *text);
+/* Shows what a search found instead of the view (NULL: the view again).
+ * The same search run again moves the rows in place. */
+void            cf_document_table_set_results      (CfDocumentTable  *self,
+                                                    CfSearchResults  *results);
+CfSearchResults *cf_document_table_get_results     (CfDocumentTable  *self);
+/* The column order the user chose (IMPORTED when none: import order for
+ * a view, relevance for a search). */
+void            cf_document_table_get_sort         (CfDocumentTable  *self,
+                                                    CfDocumentSort   *sort,
+                                                    gboolean         *descending);
 /* What to say when the view is empty, and whether to offer importing. */
 void            cf_document_table_set_empty_text   (CfDocumentTable  *self,
                                                     const char       *title,
@@ -60,6 +73,10 @@ guint           cf_document_table_get_n_selected   (CfDocumentTable  *self);
 CfDocument     *cf_document_table_dup_selected     (CfDocumentTable  *self);
 /* Selects a document shown at the top level; FALSE when it is not. */
 gboolean        cf_document_table_select_id        (CfDocumentTable  *self,
+                                                    gint64            id);
+/* Selects a document and scrolls to it, opening the families above it;
+ * FALSE when this view or search does not show it. */
+gboolean        cf_document_table_reveal           (CfDocumentTable  *self,
                                                     gint64            id);
 void            cf_document_table_select_all       (CfDocumentTable  *self);
 guint           cf_document_table_get_n_rows       (CfDocumentTable  *self);

@@ -6,6 +6,8 @@
 
 #include "cf-edit.h"
 
+#include "cf-search.h"
+
 typedef enum
 {
   STEP_TAG,
@@ -16,6 +18,8 @@ typedef enum
   STEP_MOVE_CLAIM,
   STEP_ADD_CLAIM,
   STEP_REMOVE_CLAIM,
+  STEP_SAVE_SEARCH,
+  STEP_REMOVE_SEARCH,
 } StepKind;
 
 typedef struct
@@ -34,6 +38,8 @@ typedef struct
   int side;
   gint64 parent_id;
   int position;
+  char *name;              /* of a saved search */
+  char *query;
 } Step;
 
 struct _CfEdit
@@ -56,6 +62,8 @@ step_free (Step *step)
   g_free (step->author);
   g_free (step->basis);
   g_free (step->description);
+  g_free (step->name);
+  g_free (step->query);
   g_free (step);
 }
 
@@ -143,7 +151,21 @@ cf_edit_changes_claims (CfEdit *self)
     {
       Step *step = g_ptr_array_index (self->steps, i);
 
-      if (step->kind != STEP_EDIT_DOCUMENT && step->kind != STEP_PRIVILEGE)
+      if (step->kind != STEP_EDIT_DOCUMENT && step->kind != STEP_PRIVILEGE &&
+          step->kind != STEP_SAVE_SEARCH && step->kind != STEP_REMOVE_SEARCH)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+cf_edit_changes_saved_searches (CfEdit *self)
+{
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (self->steps, i);
+
+      if (step->kind == STEP_SAVE_SEARCH || step->kind == STEP_REMOVE_SEARCH)
         return TRUE;
     }
   return FALSE;
@@ -293,6 +315,28 @@ cf_edit_remove_claim (CfEdit *self,
   Step *step = step_new (STEP_REMOVE_CLAIM);
 
   step->claim_id = claim_id;
+  g_ptr_array_add (self->steps, step);
+}
+
+void
+cf_edit_save_search (CfEdit     *self,
+                     const char *name,
+                     const char *query)
+{
+  Step *step = step_new (STEP_SAVE_SEARCH);
+
+  step->name = g_strdup (name);
+  step->query = g_strdup (query);
+  g_ptr_array_add (self->steps, step);
+}
+
+void
+cf_edit_remove_search (CfEdit     *self,
+                       const char *name)
+{
+  Step *step = step_new (STEP_REMOVE_SEARCH);
+
+  step->name = g_strdup (name);
   g_ptr_array_add (self->steps, step);
 }
 
@@ -522,6 +566,80 @@ apply_move_claim (CfCase  *kase,
   return TRUE;
 }
 
+/* The saved search of that name: its id and query; 0 when there is none. */
+static gint64
+find_saved_search (CfCase      *kase,
+                   const char  *name,
+                   char       **query,
+                   GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_auto(GStrv) pairs = cf_case_list_saved_searches (kase, &ids, error);
+
+  *query = NULL;
+  for (guint i = 0; pairs != NULL && pairs[2 * i] != NULL && pairs[2 * i + 1] != NULL; i++)
+    if (g_strcmp0 (pairs[2 * i], name) == 0)
+      {
+        *query = g_strdup (pairs[2 * i + 1]);
+        return g_array_index (ids, gint64, i);
+      }
+  return 0;
+}
+
+static gboolean
+apply_save_search (CfCase  *kase,
+                   Step    *step,
+                   CfEdit  *inverse,
+                   GError **error)
+{
+  g_autofree char *previous = NULL;
+  GError *local_error = NULL;
+  Step *back;
+
+  /* Saving under a name in use replaces that search's query. */
+  find_saved_search (kase, step->name, &previous, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (cf_case_save_search (kase, step->name, step->query, error) == 0)
+    return FALSE;
+  back = step_new (previous ? STEP_SAVE_SEARCH : STEP_REMOVE_SEARCH);
+  back->name = g_strdup (step->name);
+  back->query = g_steal_pointer (&previous);
+  inverse_add (inverse, back);
+  return TRUE;
+}
+
+static gboolean
+apply_remove_search (CfCase  *kase,
+                     Step    *step,
+                     CfEdit  *inverse,
+                     GError **error)
+{
+  g_autofree char *query = NULL;
+  GError *local_error = NULL;
+  gint64 id = find_saved_search (kase, step->name, &query, &local_error);
+  Step *back;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  /* Already gone (removed from another window): nothing to put back. */
+  if (id == 0)
+    return TRUE;
+  if (!cf_case_remove_saved_search (kase, id, error))
+    return FALSE;
+  back = step_new (STEP_SAVE_SEARCH);
+  back->name = g_strdup (step->name);
+  back->query = g_steal_pointer (&query);
+  inverse_add (inverse, back);
+  return TRUE;
+}
+
 static gboolean
 apply_step (CfEdit  *self,
             CfCase  *kase,
@@ -549,6 +667,10 @@ apply_step (CfEdit  *self,
       return self->added_claim > 0;
     case STEP_REMOVE_CLAIM:
       return cf_case_remove_claim (kase, step->claim_id, TRUE, error);
+    case STEP_SAVE_SEARCH:
+      return apply_save_search (kase, step, inverse, error);
+    case STEP_REMOVE_SEARCH:
+      return apply_remove_search (kase, step, inverse, error);
     default:
       g_assert_not_reached ();
       return FALSE;

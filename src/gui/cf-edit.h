@@ -7,7 +7,8 @@
  * previous stance, pinpoint and note of a re-tag, the previous title of an
  * edit, are whatever the case held at that moment, not what a widget
  * believed. Adding and removing claims apply but have no inverse (a new
- * claim would get a new id).
+ * claim would get a new id); saved searches are named, so their removal
+ * undoes by saving again.
  */
 #pragma once
 
@@ -30,6 +31,8 @@ const char   *cf_edit_get_label           (CfEdit        *self);
  * tree) change. */
 GArray       *cf_edit_get_document_ids    (CfEdit        *self);
 gboolean      cf_edit_changes_claims      (CfEdit        *self);
+/* Whether it saves or removes saved searches. */
+gboolean      cf_edit_changes_saved_searches (CfEdit     *self);
 /* FALSE when the edit cannot be undone (it adds or removes claims). */
 gboolean      cf_edit_is_undoable         (CfEdit        *self);
 gboolean      cf_edit_is_empty            (CfEdit        *self);
@@ -74,6 +77,13 @@ void          cf_edit_add_claim           (CfEdit        *self,
                                            const char    *description);
 void          cf_edit_remove_claim        (CfEdit        *self,
                                            gint64         claim_id);
+/* Saves a named query (replacing the query of a search of that name), or
+ * removes the saved search of that name. */
+void          cf_edit_save_search         (CfEdit        *self,
+                                           const char    *name,
+                                           const char    *query);
+void          cf_edit_remove_search       (CfEdit        *self,
+                                           const char    *name);
 
 /* Runs in the thread that owns kase. Returns the inverse edit (empty when
  * nothing changed), or NULL with error after putting back what the steps

@@ -38,6 +38,7 @@ enum {
 enum {
   DOCUMENTS_CHANGED,
   CLAIMS_CHANGED,
+  SAVED_SEARCHES_CHANGED,
   N_SIGNALS
 };
 
@@ -112,6 +113,9 @@ cf_session_class_init (CfSessionClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
   signals [CLAIMS_CHANGED] =
     g_signal_new ("claims-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals [SAVED_SEARCHES_CHANGED] =
+    g_signal_new ("saved-searches-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -367,6 +371,8 @@ emit_changes (CfSession *self,
     g_signal_emit (self, signals [DOCUMENTS_CHANGED], 0, ids);
   if (cf_edit_changes_claims (edit))
     g_signal_emit (self, signals [CLAIMS_CHANGED], 0);
+  if (cf_edit_changes_saved_searches (edit))
+    g_signal_emit (self, signals [SAVED_SEARCHES_CHANGED], 0);
 }
 
 static void

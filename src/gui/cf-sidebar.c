@@ -9,6 +9,7 @@
 
 #include "cf-claim-dialog.h"
 #include "cf-gui-util.h"
+#include "cf-saved-searches.h"
 
 /* Counting untagged documents reads the whole table; during an import the
  * counts follow at this pace rather than with every batch. */
@@ -113,6 +114,7 @@ struct _CfSidebar
   GtkLabel *privileged_count;
   GtkLabel *duplicates_count;
   GtkLabel *unreadable_count;
+  CfSavedSearches *saved_searches;
   GtkListView *claims_view;
   GtkLabel *no_claims_label;
   GtkPopoverMenu *claim_popover;
@@ -136,6 +138,7 @@ enum {
   VIEW_CHANGED,
   TAG_DOCUMENTS,
   CLAIMS_RELOADED,
+  RUN_SEARCH,
   N_SIGNALS
 };
 
@@ -587,6 +590,7 @@ on_view_row_selected (GtkListBox    *box,
     view = CF_DOCUMENT_VIEW_ALL;
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  cf_saved_searches_show_query (self->saved_searches, NULL);
   self->selecting = FALSE;
   set_view (self, view, 0);
 }
@@ -608,8 +612,55 @@ on_claim_selected (GtkSingleSelection *selection,
     }
   self->selecting = TRUE;
   gtk_list_box_unselect_all (self->views_list);
+  cf_saved_searches_show_query (self->saved_searches, NULL);
   self->selecting = FALSE;
   set_view (self, CF_DOCUMENT_VIEW_CLAIM, cf_claim_get_id (item->claim));
+}
+
+/* A saved search runs over the whole case: it stands in the sidebar for
+ * the view, alone selected. */
+static void
+on_saved_search_activated (CfSavedSearches *saved,
+                           const char      *name,
+                           const char      *query,
+                           CfSidebar       *self)
+{
+  self->selecting = TRUE;
+  gtk_list_box_unselect_all (self->views_list);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
+  set_view (self, CF_DOCUMENT_VIEW_ALL, 0);
+  g_signal_emit (self, signals [RUN_SEARCH], 0, query);
+}
+
+void
+cf_sidebar_show_search (CfSidebar  *self,
+                        const char *query)
+{
+  g_return_if_fail (CF_IS_SIDEBAR (self));
+
+  self->selecting = TRUE;
+  cf_saved_searches_show_query (self->saved_searches, query && query[0] ? query : NULL);
+  /* Typed away from the saved search (or cleared): the view it ran in
+   * shows as selected again. */
+  if (self->view == CF_DOCUMENT_VIEW_ALL && gtk_list_box_get_selected_row (self->views_list) == NULL &&
+      !cf_sidebar_get_showing_saved_search (self))
+    gtk_list_box_select_row (self->views_list, self->all_row);
+  self->selecting = FALSE;
+}
+
+gboolean
+cf_sidebar_get_showing_saved_search (CfSidebar *self)
+{
+  g_return_val_if_fail (CF_IS_SIDEBAR (self), FALSE);
+  return cf_saved_searches_get_selected (self->saved_searches) >= 0;
+}
+
+CfSavedSearches *
+cf_sidebar_get_saved_searches (CfSidebar *self)
+{
+  g_return_val_if_fail (CF_IS_SIDEBAR (self), NULL);
+  return self->saved_searches;
 }
 
 /* Claim actions ------------------------------------------------------------------------ */
@@ -970,6 +1021,15 @@ cf_sidebar_class_init (CfSidebarClass *klass)
   signals [CLAIMS_RELOADED] =
     g_signal_new ("claims-reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * CfSidebar::run-search:
+   * @query: the saved search chosen
+   */
+  signals [RUN_SEARCH] =
+    g_signal_new ("run-search", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (CF_TYPE_SAVED_SEARCHES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/casefile/Casefile/ui/cf-sidebar.ui");
@@ -985,6 +1045,7 @@ cf_sidebar_class_init (CfSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfSidebar, privileged_count);
   gtk_widget_class_bind_template_child (widget_class, CfSidebar, duplicates_count);
   gtk_widget_class_bind_template_child (widget_class, CfSidebar, unreadable_count);
+  gtk_widget_class_bind_template_child (widget_class, CfSidebar, saved_searches);
   gtk_widget_class_bind_template_child (widget_class, CfSidebar, claims_view);
   gtk_widget_class_bind_template_child (widget_class, CfSidebar, no_claims_label);
   gtk_widget_class_bind_template_child (widget_class, CfSidebar, claim_popover);
@@ -1035,6 +1096,7 @@ cf_sidebar_init (CfSidebar *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_claim_row), self);
   gtk_list_view_set_factory (self->claims_view, factory);
+  g_signal_connect (self->saved_searches, "activated", G_CALLBACK (on_saved_search_activated), self);
 
   self->view = CF_DOCUMENT_VIEW_ALL;
   gtk_list_box_select_row (self->views_list, self->all_row);
@@ -1053,6 +1115,7 @@ cf_sidebar_set_session (CfSidebar *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   g_clear_pointer (&self->claims, g_ptr_array_unref);
+  cf_saved_searches_set_session (self->saved_searches, session);
   if (session == NULL)
     return;
   g_signal_connect (session, "documents-changed", G_CALLBACK (on_documents_changed), self);

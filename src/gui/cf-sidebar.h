@@ -1,6 +1,7 @@
 /* cf-sidebar.h — the case's views: the smart views (all documents, not yet
  * tagged, privileged, duplicates, could not be read) with their counts,
- * and the claims tree, where claims are created, renamed, nested,
+ * the saved searches ("run-search" when one is chosen), and the claims
+ * tree, where claims are created, renamed, nested,
  * reordered and deleted, and where dropping documents on a claim tags
  * them to it.
  */
@@ -9,6 +10,7 @@
 #include <adwaita.h>
 
 #include "cf-document-list.h"
+#include "cf-saved-searches.h"
 #include "cf-session.h"
 
 G_BEGIN_DECLS
@@ -36,5 +38,12 @@ void            cf_sidebar_queue_count        (CfSidebar       *self);
  * reach the real drop target. */
 GtkDropTarget  *cf_sidebar_get_drop_target_for_claim (CfSidebar *self,
                                                       gint64     claim_id);
+/* The search now shown: marks the saved search that has this query (none
+ * when NULL or no saved search has it). */
+void            cf_sidebar_show_search        (CfSidebar       *self,
+                                               const char      *query);
+/* Whether a saved search is what the list shows. */
+gboolean        cf_sidebar_get_showing_saved_search (CfSidebar *self);
+CfSavedSearches *cf_sidebar_get_saved_searches (CfSidebar      *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "cf-window-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cf-check-dialog.h"
 #include "cf-export-dialog.h"
@@ -566,17 +567,6 @@ show_unreadable_action (GtkWidget  *widget,
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CfWindow *self = CF_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -628,6 +618,20 @@ focus_claims_action (GtkWidget  *widget,
   gtk_widget_child_focus (GTK_WIDGET (self->sidebar), GTK_DIR_TAB_FORWARD);
 }
 
+/* The preview's pages from anywhere in the window: Alt+Page Up/Down turn
+ * them (Page Up/Down alone move through the list), Ctrl+plus/minus/0 zoom. */
+static void
+preview_page_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  const char *page_action = strchr (action_name, '.') + 1 + strlen ("preview-");
+  g_autofree char *name = g_strdup_printf ("page.%s", page_action);
+
+  cf_details_pane_page_action (self->details, name);
+}
+
 void
 cf_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -648,12 +652,16 @@ cf_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.check-case", NULL, check_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-report", NULL, show_import_report_action);
   gtk_widget_class_install_action (widget_class, "win.show-unreadable", NULL, show_unreadable_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
   gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
   gtk_widget_class_install_action (widget_class, "win.focus-list", NULL, focus_list_action);
   gtk_widget_class_install_action (widget_class, "win.focus-claims", NULL, focus_claims_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-go-previous", NULL, preview_page_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-go-next", NULL, preview_page_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-zoom-in", NULL, preview_page_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-zoom-out", NULL, preview_page_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-zoom-fit", NULL, preview_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
@@ -668,7 +676,6 @@ cf_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.number", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
                                        "win.toggle-details", NULL);
@@ -677,6 +684,22 @@ cf_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-list", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.focus-claims", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
+                                       "win.preview-go-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
+                                       "win.preview-go-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.preview-zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.preview-zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "win.preview-zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.preview-zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.preview-zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.preview-zoom-fit", NULL);
   for (guint n = 1; n <= 9; n++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + n, GDK_CONTROL_MASK,
                                          "win.tag-to-nth-claim", "u", n);

@@ -1,6 +1,7 @@
 /* cf-window-private.h — what the files of CfWindow share: cf-window.c (the
  * window, opening a case, which actions are enabled), cf-window-actions.c
- * (the commands) and cf-window-import.c (importing). */
+ * (the commands), cf-window-import.c (importing) and cf-window-search.c
+ * (searching). */
 #pragma once
 
 #include "cf-window.h"
@@ -9,6 +10,7 @@
 #include "cf-document-table.h"
 #include "cf-extraction.h"
 #include "cf-importer.h"
+#include "cf-search-filters.h"
 #include "cf-sidebar.h"
 
 G_BEGIN_DECLS
@@ -27,6 +29,10 @@ struct _CfWindow
   AdwWindowTitle *window_title;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
+  GtkWidget *filters_button;
+  GtkWidget *save_search_button;
+  GtkWidget *search_message_box;
+  GtkLabel *search_message;
   GtkRevealer *notice_revealer;
   GtkLabel *notice_label;
   GtkOverlay *drop_overlay;
@@ -79,11 +85,25 @@ struct _CfWindow
 
   /* Long operations that hold the case (export, numbering) */
   gboolean exclusive_busy;
+
+  /* Search (cf-window-search.c) */
+  CfSearchFilters *search_filters;
+  GCancellable *search_cancellable;  /* of the search running */
+  gboolean search_running;
+  guint search_source;               /* a search to run again soon */
+  char *search_last_query;           /* what ran last, to run it once */
+  CfDocumentView search_last_view;
+  gint64 search_last_view_id;
+  CfDocumentSort search_last_sort;
+  gboolean search_last_descending;
+  gint64 search_typed;               /* when the query last changed */
+  gint64 search_latency;             /* from then to its results, µs */
 };
 
 /* cf-window.c */
 void     cf_window_update_actions     (CfWindow    *self);
 void     cf_window_update_status      (CfWindow    *self);
+void     cf_window_update_empty_text  (CfWindow    *self);
 void     cf_window_show_passing_toast (CfWindow    *self,
                                        AdwToast    *toast);
 void     cf_window_show_notice        (CfWindow    *self,
@@ -105,6 +125,22 @@ void     cf_window_apply_edit         (CfWindow    *self,
                                        CfEdit      *edit,
                                        const char  *done_text);
 void     cf_window_rebuild_claim_menus (CfWindow   *self);
+
+/* cf-window-search.c */
+void     cf_window_class_init_search  (GtkWidgetClass *widget_class);
+void     cf_window_init_search        (CfWindow    *self);
+void     cf_window_dispose_search     (CfWindow    *self);
+void     cf_window_update_search_actions (CfWindow *self);
+void     cf_window_search_claims_changed (CfWindow *self);
+/* Runs the search shown again (the case changed), soon or now. */
+void     cf_window_search_again       (CfWindow    *self,
+                                       gboolean     soon);
+/* Shows the search bar with this query and runs it. */
+void     cf_window_set_search_text    (CfWindow    *self,
+                                       const char  *query);
+gboolean cf_window_get_search_running (CfWindow    *self);
+/* Empties and closes the search; the view shows again. */
+void     cf_window_stop_search        (CfWindow    *self);
 
 /* cf-window-import.c */
 void     cf_window_class_init_import  (GtkWidgetClass *widget_class);

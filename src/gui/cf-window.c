@@ -51,7 +51,6 @@ cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.number-then-export", writable && !importing && !busy);
   gtk_widget_action_set_enabled (widget, "win.export", writable && !importing && !busy);
   gtk_widget_action_set_enabled (widget, "win.check-case", has_case);
-  gtk_widget_action_set_enabled (widget, "win.search", has_case);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_case);
   gtk_widget_action_set_enabled (widget, "win.toggle-details", has_case);
   gtk_widget_action_set_enabled (widget, "win.new-claim", writable && !busy);
@@ -63,6 +62,7 @@ cf_window_update_actions (CfWindow *self)
   else
     undo_tip = g_strdup (_("Undo (Ctrl+Z)"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tip);
+  cf_window_update_search_actions (self);
 }
 
 void
@@ -77,8 +77,13 @@ cf_window_update_status (CfWindow *self)
   n_rows = cf_document_table_get_n_rows (self->table);
   n_selected = cf_document_table_get_n_selected (self->table);
   rows = cf_format_count (n_rows);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n_rows),
-                          rows);
+  if (cf_document_table_get_results (self->table) != NULL)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s document matches the search",
+                                               "%s documents match the search", n_rows),
+                            rows);
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n_rows),
+                            rows);
   if (n_selected > 0)
     {
       g_autofree char *selected = cf_format_count (n_selected);
@@ -262,16 +267,26 @@ update_title (CfWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), cf_case_get_title (reader));
 }
 
-static void
-update_empty_text (CfWindow *self)
+void
+cf_window_update_empty_text (CfWindow *self)
 {
   CfDocumentView view = cf_sidebar_get_view (self->sidebar, NULL);
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (search != NULL && search[0] != '\0')
+  if (gtk_widget_get_visible (self->search_message_box))
+    {
+      /* The last search that ran found nothing; the one typed cannot run. */
+      cf_document_table_set_empty_text (self->table, _("The Search Needs a Correction"),
+                                        gtk_label_get_text (self->search_message), FALSE);
+      return;
+    }
+  if (cf_document_table_get_results (self->table) != NULL)
     {
       cf_document_table_set_empty_text (self->table, _("No Matches"),
-                                        _("No title, file name, source or author contains that text."), FALSE);
+                                        view == CF_DOCUMENT_VIEW_ALL
+                                        ? _("No document says that. Try fewer or shorter words, "
+                                            "or remove a filter.")
+                                        : _("No document in this view says that. Choose All "
+                                            "Documents to search the whole case."), FALSE);
       return;
     }
   switch (view)
@@ -318,45 +333,11 @@ on_view_changed (CfSidebar *sidebar,
   gint64 claim_id;
   CfDocumentView view = cf_sidebar_get_view (sidebar, &claim_id);
 
-  update_empty_text (self);
   cf_document_table_set_view (self->table, view, claim_id);
+  /* A search shows within the view: it runs there. */
+  cf_window_search_again (self, FALSE);
+  cf_window_update_empty_text (self);
   cf_window_update_status (self);
-}
-
-static void
-on_search_changed (CfWindow *self)
-{
-  update_empty_text (self);
-  cf_document_table_set_search (self->table, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  cf_window_update_status (self);
-}
-
-/* Enter or Down in the search goes on to the results. */
-static void
-on_search_activate (CfWindow *self)
-{
-  cf_document_table_focus_rows (self->table);
-}
-
-static gboolean
-on_search_key (GtkEventControllerKey *controller,
-               guint                  keyval,
-               guint                  keycode,
-               GdkModifierType        state,
-               CfWindow              *self)
-{
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
-    return FALSE;
-  return cf_document_table_focus_rows (self->table);
-}
-
-static void
-on_stop_search (CfWindow *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  cf_document_table_grab_focus (self->table);
 }
 
 static void
@@ -370,6 +351,27 @@ on_selection_changed (CfDocumentTable *table,
   cf_details_pane_show (self->details, document ? cf_document_get_id (document) : 0, n);
   cf_window_update_actions (self);
   cf_window_update_status (self);
+}
+
+/* Going to a document the details name (the family it belongs to, an
+ * attachment): where it shows, else in All Documents, which shows every
+ * family. */
+static void
+on_open_document (CfDetailsPane *details,
+                  gint64         id,
+                  CfWindow      *self)
+{
+  if (self->session == NULL)
+    return;
+  if (!cf_document_table_reveal (self->table, id))
+    {
+      if (cf_document_table_get_results (self->table) != NULL)
+        cf_window_stop_search (self);
+      cf_sidebar_select_view (self->sidebar, CF_DOCUMENT_VIEW_ALL, 0);
+      if (!cf_document_table_reveal (self->table, id))
+        return;
+    }
+  cf_document_table_focus_rows (self->table);
 }
 
 static void
@@ -389,7 +391,7 @@ on_documents_changed (CfSession *session,
 
   cf_document_table_invalidate (self->table, ids);
   /* Tags and privilege move documents in and out of these views. */
-  if (view != CF_DOCUMENT_VIEW_ALL || cf_document_list_get_search (cf_document_table_get_list (self->table)))
+  if (view != CF_DOCUMENT_VIEW_ALL || cf_document_table_get_results (self->table) != NULL)
     cf_document_table_reload (self->table);
 }
 
@@ -406,6 +408,7 @@ on_claims_reloaded (CfSidebar *sidebar,
                     CfWindow  *self)
 {
   cf_window_rebuild_claim_menus (self);
+  cf_window_search_claims_changed (self);
 }
 
 static void
@@ -473,7 +476,7 @@ set_session (CfWindow  *self,
   g_signal_connect (session, "notify::busy", G_CALLBACK (on_history_changed), self);
 
   update_title (self);
-  update_empty_text (self);
+  cf_window_update_empty_text (self);
   cf_window_rebuild_claim_menus (self);
   add_recent (self, cf_session_get_path (session));
   gtk_stack_set_visible_child_name (self->main_stack, "case");
@@ -786,6 +789,7 @@ cf_window_dispose (GObject *object)
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   cf_window_dispose_import (self);
+  cf_window_dispose_search (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -841,13 +845,11 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, number_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, new_case_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_notice_dismiss);
 
   cf_window_class_init_actions (widget_class);
   cf_window_class_init_import (widget_class);
+  cf_window_class_init_search (widget_class);
 }
 
 static void
@@ -866,17 +868,12 @@ cf_window_init (CfWindow *self)
   gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "paned-position"));
   g_settings_bind (self->settings, "show-details", self->details, "visible", G_SETTINGS_BIND_DEFAULT);
 
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
-  }
   g_signal_connect (self->sidebar, "view-changed", G_CALLBACK (on_view_changed), self);
   g_signal_connect (self->sidebar, "tag-documents", G_CALLBACK (on_tag_documents), self);
   g_signal_connect (self->sidebar, "claims-reloaded", G_CALLBACK (on_claims_reloaded), self);
   g_signal_connect (self->table, "notify::n-selected", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (self->table, "notify::n-rows", G_CALLBACK (on_rows_changed), self);
+  g_signal_connect (self->details, "open-document", G_CALLBACK (on_open_document), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "enter", G_CALLBACK (on_drop_enter), self);
@@ -886,6 +883,7 @@ cf_window_init (CfWindow *self)
 
   build_document_menu (self);
   cf_window_init_import (self);
+  cf_window_init_search (self);
   fill_recent (self);
   cf_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->new_case_button));

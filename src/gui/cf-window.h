@@ -34,5 +34,11 @@ GtkWidget  *cf_window_get_details      (CfWindow        *self);
 const char *cf_window_get_status_text  (CfWindow        *self);
 /* The last import's items that were not simply imported (CfImportNote). */
 GListModel *cf_window_get_import_notes (CfWindow        *self);
+/* Whether a search is waiting to run or running (tests wait for it). */
+gboolean    cf_window_get_searching    (CfWindow        *self);
+/* The query the last search ran (NULL when none shows). */
+const char *cf_window_get_search_query (CfWindow        *self);
+/* From the last change of the query to its results showing, in µs. */
+gint64      cf_window_get_search_latency (CfWindow      *self);
 
 G_END_DECLS

@@ -1,6 +1,10 @@
 /* gui-test-util.c — shared helpers of the GUI tests (see gui-test-util.h). */
 #include "gui-test-util.h"
 
+#include "cf-document-table.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "test-fixtures.h"
@@ -113,6 +117,38 @@ gt_open_case (CfWindow   *window,
   cf_window_open_case (window, path, FALSE);
   gt_wait_until (has_session, window, 20000, "the case to open");
   gt_spin (100);
+}
+
+typedef struct
+{
+  CfWindow *window;
+  const char *query;
+} SearchWait;
+
+static gboolean
+search_shown (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return !cf_window_get_searching (wait->window) &&
+         g_strcmp0 (cf_window_get_search_query (wait->window), wait->query[0] ? wait->query : NULL) == 0;
+}
+
+gint64
+gt_search (CfWindow   *window,
+           const char *query)
+{
+  GtkWidget *entry = gt_child (window, CF_TYPE_WINDOW, "search_entry");
+  SearchWait wait = { window, query };
+  gint64 start;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  /* The entry waits for typing to pause before it says the text changed. */
+  gt_spin (20);
+  gt_wait_until (search_shown, &wait, 30000, "the search to run");
+  return g_get_monotonic_time () - start;
 }
 
 GtkWidget *
@@ -321,6 +357,36 @@ gt_write_evidence (const char *dir,
   if (n_top != NULL)
     *n_top = 6;
   return 9;
+}
+
+void
+gt_write_pdf (const char         *path,
+              const char         *title,
+              const char * const *pages)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK KR 12");
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, 495 * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      pango_layout_set_text (layout, pages[i], -1);
+      cairo_move_to (cr, 50, 60);
+      pango_cairo_show_layout (cr, layout);
+      cairo_show_page (cr);
+    }
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
 }
 
 static void

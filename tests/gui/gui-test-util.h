@@ -34,6 +34,12 @@ void         gt_wait_edits           (CfWindow     *window);
 void         gt_open_case            (CfWindow     *window,
                                       const char   *path);
 
+/* Types query into the window's search, as Ctrl+F and typing do, and
+ * waits until it ran: its results show, or the message saying what is
+ * wrong with it. Returns the microseconds from typing to that. */
+gint64       gt_search               (CfWindow     *window,
+                                      const char   *query);
+
 /* The newest toplevel of the type, or NULL. */
 GtkWidget   *gt_find_toplevel        (GType         type);
 /* Waits for a toplevel of the type to appear. */
@@ -63,6 +69,12 @@ void         gt_answer_file_chooser  (GFile        *file);
  * tops of families (what was picked). */
 guint        gt_write_evidence       (const char   *dir,
                                       guint        *n_top);
+
+/* Writes a PDF with one page per text (Korean with an embedded CJK
+ * font, as office software makes them), titled title. */
+void         gt_write_pdf            (const char   *path,
+                                      const char   *title,
+                                      const char * const *pages);
 
 /* A template child of a widget, by its id in the .ui file. */
 #define gt_child(widget, type, name) \

@@ -26,7 +26,7 @@ static const char *allowed_words[] = {
   "Up", "Down", "Home", "Menu", "YYYY", "MM", "DD", "PX", "sha256sum", "SHA256SUMS", "Zip",
   "Windows", "Explorer", "GTK", "GNOME", "GPL", "Ltd", "Lt", "kB", "MB", "GB", "bytes",
   "root", "meson", "devenv", "txt", "zip", "png", "eml", "KR", "Word", "Excel", "HWP", "HWPX",
-  "Outlook", "GZIP", "PowerPoint", "Tab", "Space", "Backspace", "Escape", "Esc",
+  "Outlook", "GZIP", "PowerPoint", "Tab", "Space", "Backspace", "Escape", "Esc", "Page",
   NULL
 };
 

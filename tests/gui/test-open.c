@@ -202,8 +202,7 @@ test_reads_unread (void)
   g_assert_cmpuint (cf_case_count_unread (reader), ==, 0);
   table = CF_DOCUMENT_TABLE (cf_window_get_table (window));
   column_view = GTK_WIDGET (cf_document_table_get_column_view (table));
-  cf_document_table_set_search (table, "회신");
-  gt_spin (100);
+  gt_search (window, "회신");
   /* The mail and its attachment (named after it). */
   g_assert_cmpuint (cf_document_table_get_n_rows (table), ==, 2);
   g_assert_nonnull (gt_find_widget (column_view, GTK_TYPE_LABEL, "재위탁 문의에 대한 회신"));

@@ -15,6 +15,7 @@
 #include "cf-export-dialog.h"
 #include "cf-new-case-dialog.h"
 #include "cf-numbering-dialog.h"
+#include "cf-page-view.h"
 #include "cf-preview.h"
 #include "cf-sidebar.h"
 #include "cf-tag-dialog.h"
@@ -306,12 +307,6 @@ test_import (void)
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_import_notes (w.window)), ==, 0);
 }
 
-static gboolean
-search_applied (gpointer data)
-{
-  return cf_document_list_get_search (cf_document_table_get_list (table ())) != NULL;
-}
-
 static CfPreview *
 preview (void)
 {
@@ -322,7 +317,10 @@ static gboolean
 preview_loaded (gpointer data)
 {
   CfPreviewKind kind = cf_preview_get_kind (preview ());
+  CfPageView *pages = cf_preview_get_page_view (preview ());
 
+  if (kind == CF_PREVIEW_IMAGE || kind == CF_PREVIEW_PAGES)
+    return !cf_page_view_get_loading (pages) && cf_page_view_get_paintable (pages) != NULL;
   return kind != CF_PREVIEW_LOADING;
 }
 
@@ -339,7 +337,6 @@ static void
 test_details (void)
 {
   GtkWidget *details = cf_window_get_details (w.window);
-  GtkWidget *encoding = gt_child (preview (), CF_TYPE_PREVIEW, "encoding_label");
   gint64 memo = document_titled ("euc-kr 공문");
   gint64 picture = document_titled ("화면캡처");
   gint64 mail = document_titled ("재위탁 문의에 대한 회신");
@@ -353,7 +350,7 @@ test_details (void)
 
     g_assert_nonnull (strstr (text, "제3자 제공에 해당함"));
   }
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (encoding)), "CP949"));
+  g_assert_nonnull (strstr (cf_preview_get_note (preview ()), "CP949"));
   /* Reading said so too, in words. */
   g_assert_nonnull (gt_find_widget (details, ADW_TYPE_ACTION_ROW,
                                     "The text is not UTF-8; it was read as CP949 (Korean Windows)"));
@@ -366,14 +363,17 @@ test_details (void)
 
   select_only (mail);
   gt_wait_until (preview_loaded, NULL, 20000, "the mail's text");
-  g_assert_cmpint (cf_preview_get_kind (preview ()), ==, CF_PREVIEW_TEXT);
+  g_assert_cmpint (cf_preview_get_kind (preview ()), ==, CF_PREVIEW_MAIL);
   {
     g_autofree char *text = cf_preview_dup_text (preview ());
 
     g_assert_nonnull (strstr (text, "재위탁은 허용되지 않습니다"));
     g_assert_null (strstr (text, "Content-Transfer-Encoding"));
   }
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (encoding)), ==, "The text read from the document");
+  /* The body was ks_c_5601-1987: reading took it as CP949. */
+  g_assert_nonnull (strstr (cf_preview_get_note (preview ()), "CP949"));
+  g_assert_cmpstr (cf_preview_get_header (preview (), "Subject"), ==, "재위탁 문의에 대한 회신");
+  g_assert_cmpuint (cf_preview_get_n_family (preview ()), ==, 1);
   g_assert_cmpstr (details_subtitle ("recipients_row"), ==, "ops@globalpay.example");
   g_assert_false (gtk_widget_get_visible (gt_child (details, CF_TYPE_DETAILS_PANE, "reading_row")));
 
@@ -393,22 +393,27 @@ test_details (void)
   }
 }
 
-/* Ctrl+F, a few letters, Enter: the matching documents, the first one
- * selected with the keyboard on it, ready for Ctrl+1. Escape brings all
- * back. */
+/* Ctrl+F, a few letters, Enter: the matching documents (the text is
+ * searched, so the attachment quoting the contract comes too, after the
+ * contract whose title it is), the first one selected with the keyboard
+ * on it, ready for Ctrl+1. Escape brings all back. */
 static void
 test_search (void)
 {
   GtkWidget *entry = gt_child (w.window, CF_TYPE_WINDOW, "search_entry");
   GtkWidget *column_view = GTK_WIDGET (cf_document_table_get_column_view (table ()));
   guint all = cf_document_table_get_n_rows (table ());
+  CfSearchResults *results;
 
   activate ("win.search", NULL);
   gt_spin (50);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (w.window)), entry));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "위탁계약");
-  gt_wait_until (search_applied, NULL, 5000, "the search to apply");
-  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, 1);
+  gt_search (w.window, "위탁계약");
+  results = cf_document_table_get_results (table ());
+  g_assert_nonnull (results);
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, 2);
+  g_assert_cmpint (cf_search_results_get_id (results, 0), ==, document_titled ("위탁계약서"));
+  g_assert_cmpint (cf_search_results_get_id (results, 1), ==, document_titled ("첨부 계약서"));
   g_assert_nonnull (gt_find_widget (column_view, GTK_TYPE_LABEL, "위탁계약서"));
 
   g_signal_emit_by_name (entry, "activate");
@@ -423,8 +428,16 @@ test_search (void)
 
   g_signal_emit_by_name (entry, "stop-search");
   gt_spin (100);
+  g_assert_null (cf_document_table_get_results (table ()));
   g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, all);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (w.window)), column_view));
+  /* What was selected in the results still is. */
+  {
+    g_autoptr(GArray) selected = cf_document_table_get_selected_ids (table ());
+
+    g_assert_cmpuint (selected->len, ==, 1);
+    g_assert_cmpint (g_array_index (selected, gint64, 0), ==, document_titled ("위탁계약서"));
+  }
 }
 
 static void
