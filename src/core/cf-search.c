@@ -300,6 +300,24 @@ rank_matches (sqlite3        *db,
   return g_steal_pointer (&ranked);
 }
 
+/* A hit's details from columns 1–6 of a row: title, date, source, MIME
+ * type, exhibit main and sub number (column 0 is the caller's). */
+static CfSearchHit *
+hit_from_row (CfCase       *self,
+              sqlite3_stmt *stmt)
+{
+  CfSearchHit *hit = g_new0 (CfSearchHit, 1);
+
+  hit->title = cf_db_column_dup (stmt, 1);
+  hit->date = cf_db_column_dup (stmt, 2);
+  hit->source = cf_db_column_dup (stmt, 3);
+  hit->mime_type = cf_db_column_dup (stmt, 4);
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    hit->exhibit = cf_case_format_exhibit (self, sqlite3_column_int (stmt, 5),
+                                           sqlite3_column_int (stmt, 6));
+  return hit;
+}
+
 /* The details and snippet of each ranked hit from `from` on. FTS5 finds a
  * single row of a MATCH by its rowid without walking the whole match. */
 static GPtrArray *
@@ -346,17 +364,10 @@ fetch_hits (CfCase      *self,
           set_search_error (error, db);
           return NULL;
         }
-      hit = g_new0 (CfSearchHit, 1);
+      hit = hit_from_row (self, stmt);
       hit->document_id = r->id;
       hit->rank = r->rank;
       hit->snippet = cf_db_column_dup (stmt, 0);
-      hit->title = cf_db_column_dup (stmt, 1);
-      hit->date = cf_db_column_dup (stmt, 2);
-      hit->source = cf_db_column_dup (stmt, 3);
-      hit->mime_type = cf_db_column_dup (stmt, 4);
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        hit->exhibit = cf_case_format_exhibit (self, sqlite3_column_int (stmt, 5),
-                                               sqlite3_column_int (stmt, 6));
       g_ptr_array_add (hits, hit);
     }
   return g_steal_pointer (&hits);
@@ -407,15 +418,8 @@ search_by_filters (CfCase         *self,
           set_search_error (error, db);
           return NULL;
         }
-      hit = g_new0 (CfSearchHit, 1);
+      hit = hit_from_row (self, stmt);
       hit->document_id = sqlite3_column_int64 (stmt, 0);
-      hit->title = cf_db_column_dup (stmt, 1);
-      hit->date = cf_db_column_dup (stmt, 2);
-      hit->source = cf_db_column_dup (stmt, 3);
-      hit->mime_type = cf_db_column_dup (stmt, 4);
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        hit->exhibit = cf_case_format_exhibit (self, sqlite3_column_int (stmt, 5),
-                                               sqlite3_column_int (stmt, 6));
       g_ptr_array_add (hits, hit);
     }
 
