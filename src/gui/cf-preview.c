@@ -740,7 +740,7 @@ show_pages (CfPreview *self,
                      page > 0 ? page : 1, (const char * const *) self->terms);
   if (self->terms != NULL && self->kind == CF_PREVIEW_PAGES)
     set_note (self, page > 0 ? _("The search’s words are marked on this page, the first that holds them")
-                             : _("No page’s text holds the search’s words"));
+                             : _("The search’s words are not on its pages (its title or details matched)"));
   else
     set_note (self, NULL);
 }

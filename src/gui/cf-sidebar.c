@@ -641,11 +641,15 @@ cf_sidebar_show_search (CfSidebar  *self,
 
   self->selecting = TRUE;
   cf_saved_searches_show_query (self->saved_searches, query && query[0] ? query : NULL);
-  /* Typed away from the saved search (or cleared): the view it ran in
-   * shows as selected again. */
-  if (self->view == CF_DOCUMENT_VIEW_ALL && gtk_list_box_get_selected_row (self->views_list) == NULL &&
-      !cf_sidebar_get_showing_saved_search (self))
-    gtk_list_box_select_row (self->views_list, self->all_row);
+  if (self->view == CF_DOCUMENT_VIEW_ALL)
+    {
+      /* A saved search over the whole case stands alone for the view;
+       * typed away from it (or cleared), All Documents shows again. */
+      if (cf_sidebar_get_showing_saved_search (self))
+        gtk_list_box_unselect_all (self->views_list);
+      else if (gtk_list_box_get_selected_row (self->views_list) == NULL)
+        gtk_list_box_select_row (self->views_list, self->all_row);
+    }
   self->selecting = FALSE;
 }
 

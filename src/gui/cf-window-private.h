@@ -132,6 +132,7 @@ void     cf_window_init_search        (CfWindow    *self);
 void     cf_window_dispose_search     (CfWindow    *self);
 void     cf_window_update_search_actions (CfWindow *self);
 void     cf_window_search_claims_changed (CfWindow *self);
+void     cf_window_saved_searches_changed (CfWindow *self);
 /* Runs the search shown again (the case changed), soon or now. */
 void     cf_window_search_again       (CfWindow    *self,
                                        gboolean     soon);

@@ -460,6 +460,15 @@ cf_window_update_search_actions (CfWindow *self)
 }
 
 void
+cf_window_saved_searches_changed (CfWindow *self)
+{
+  g_autofree char *query = current_query (self);
+
+  /* The list was read again: the search showing may be one of them now. */
+  cf_sidebar_show_search (self->sidebar, cf_document_table_get_results (self->table) ? query : NULL);
+}
+
+void
 cf_window_search_claims_changed (CfWindow *self)
 {
   cf_search_filters_set_claims (self->search_filters, cf_sidebar_get_claims (self->sidebar));

@@ -471,6 +471,8 @@ set_session (CfWindow  *self,
 
   g_signal_connect (session, "documents-changed", G_CALLBACK (on_documents_changed), self);
   g_signal_connect (session, "claims-changed", G_CALLBACK (on_claims_changed), self);
+  g_signal_connect_swapped (session, "saved-searches-changed",
+                            G_CALLBACK (cf_window_saved_searches_changed), self);
   g_signal_connect (session, "notify::can-undo", G_CALLBACK (on_history_changed), self);
   g_signal_connect (session, "notify::can-redo", G_CALLBACK (on_history_changed), self);
   g_signal_connect (session, "notify::busy", G_CALLBACK (on_history_changed), self);

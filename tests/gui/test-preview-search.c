@@ -96,6 +96,27 @@ select_document (gint64 id)
   g_assert_cmpint (cf_details_pane_get_document (details ()), ==, id);
 }
 
+/* The toolbar button running this page action. */
+static GtkWidget *
+page_button (const char *action)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
+  g_ptr_array_add (pending, page_view ());
+  while (pending->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
+
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+        return widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
+  g_error ("No button for %s", action);
+  return NULL;
+}
+
 static gboolean
 picture_shown (gpointer data)
 {
@@ -226,12 +247,16 @@ test_pdf_pages (void)
   g_assert_nonnull (gt_find_widget (GTK_WIDGET (page_view ()), GTK_TYPE_LABEL, "1 of 3"));
   fitted = texture_width ();
   g_assert_cmpuint (fitted, >, 100);
+  /* On page 1 of 3 the buttons can go on, not back. */
+  g_assert_true (gtk_widget_is_sensitive (page_button ("page.go-next")));
+  g_assert_false (gtk_widget_is_sensitive (page_button ("page.go-previous")));
 
   /* The toolbar's Next, then Previous. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_view ()), "page.go-next", NULL));
   wait_picture ("page 2");
   g_assert_cmpuint (cf_page_view_get_page (page_view ()), ==, 2);
   g_assert_nonnull (gt_find_widget (GTK_WIDGET (page_view ()), GTK_TYPE_LABEL, "2 of 3"));
+  g_assert_true (gtk_widget_is_sensitive (page_button ("page.go-previous")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_view ()), "page.go-previous", NULL));
   wait_picture ("page 1 again");
   g_assert_cmpuint (cf_page_view_get_page (page_view ()), ==, 1);
