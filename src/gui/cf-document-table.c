@@ -1,9 +1,11 @@
-/* cf-document-table.c — the document list widget (see cf-document-table.h). */
+/* cf-document-table.c — the document list widget: its columns and cells, the
+ * models under them, pointer and keyboard (see cf-document-table.h); which
+ * rows show and the selection are in cf-document-table-rows.c. */
 #define G_LOG_DOMAIN "casefile-gui"
 
 #include "config.h"
 
-#include "cf-document-table.h"
+#include "cf-document-table-private.h"
 
 #include <glib/gi18n.h>
 
@@ -62,62 +64,6 @@ cf_key_sorter_init (CfKeySorter *self)
 
 /* The table ------------------------------------------------------------------ */
 
-typedef enum
-{
-  COLUMN_EXHIBIT,
-  COLUMN_TITLE,
-  COLUMN_DATE,
-  COLUMN_TYPE,
-  COLUMN_AUTHOR,
-  COLUMN_CLAIMS,
-  COLUMN_SIZE,
-  N_COLUMNS
-} Column;
-
-struct _CfDocumentTable
-{
-  GtkWidget parent_instance;
-
-  GtkStack *stack;
-  GtkColumnView *column_view;
-  GtkColumnViewColumn *exhibit_column;
-  GtkColumnViewColumn *title_column;
-  GtkColumnViewColumn *date_column;
-  GtkColumnViewColumn *type_column;
-  GtkColumnViewColumn *author_column;
-  GtkColumnViewColumn *claims_column;
-  GtkColumnViewColumn *size_column;
-  AdwStatusPage *empty_page;
-  GtkWidget *empty_actions;
-  GtkPopoverMenu *context_popover;
-
-  CfSession *session;
-  CfDocumentView view;
-  gint64 view_id;
-  CfDocumentSort sort;
-  gboolean descending;
-  int probe;
-
-  CfDocumentList *list;          /* the view's rows */
-  CfSearchResults *results;      /* shown instead while searching */
-  GtkTreeListModel *tree;
-  GtkMultiSelection *selection;
-  /* The family lists handed to the tree, by parent id, so that imports
-   * and edits reach rows under an expanded parent. */
-  GHashTable *children;
-  guint64 n_rows_read_before;   /* by lists this table no longer holds */
-  gboolean list_stale;          /* the view or sort changed while searching */
-  gboolean list_outdated;       /* documents came or changed while searching */
-  /* Cells bound to a row (GtkListItem → column), and how many times
-   * everything was refreshed in place: a cell bound before the last time
-   * binds again when it next shows. */
-  GHashTable *bound;
-  guint generation;
-  GPtrArray *stale;             /* GtkListItem shown again since, to bind */
-  guint stale_source;
-  GHashTable *icons;            /* MIME type → GIcon */
-};
-
 G_DEFINE_FINAL_TYPE (CfDocumentTable, cf_document_table, GTK_TYPE_WIDGET)
 
 enum {
@@ -138,22 +84,22 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 /* The top-level rows: the search's when searching, else the view's. */
-static GListModel *
-root_model (CfDocumentTable *self)
+GListModel *
+cf_table_root_model (CfDocumentTable *self)
 {
   return self->results ? G_LIST_MODEL (self->results) : G_LIST_MODEL (self->list);
 }
 
-static gint64
-root_get_id (CfDocumentTable *self,
+gint64
+cf_table_root_get_id (CfDocumentTable *self,
              guint            position)
 {
   return self->results ? cf_search_results_get_id (self->results, position)
                        : cf_document_list_get_id (self->list, position);
 }
 
-static guint
-root_find (CfDocumentTable *self,
+guint
+cf_table_root_find (CfDocumentTable *self,
            gint64           id)
 {
   return self->results ? cf_search_results_find (self->results, id)
@@ -162,8 +108,8 @@ root_find (CfDocumentTable *self,
 
 /* Families open under their head in the view of all documents; search
  * results are flat (a hit inside a family is a row of its own). */
-static gboolean
-root_is_tree (CfDocumentTable *self)
+gboolean
+cf_table_root_is_tree (CfDocumentTable *self)
 {
   return self->results == NULL && self->list != NULL && cf_document_list_is_tree (self->list);
 }
@@ -258,9 +204,6 @@ set_tooltip (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (widget), "cf-tooltip", g_strdup (text), g_free);
 }
 
-static void bind_item (CfDocumentTable *self,
-                       GtkListItem     *item,
-                       Column           column);
 
 static gboolean
 bind_stale (gpointer data)
@@ -277,7 +220,7 @@ bind_stale (gpointer data)
 
       if (g_hash_table_lookup_extended (self->bound, item, NULL, &column) &&
           gtk_list_item_get_item (item) != NULL)
-        bind_item (self, item, GPOINTER_TO_INT (column));
+        cf_table_bind_item (self, item, GPOINTER_TO_INT (column));
     }
   return G_SOURCE_REMOVE;
 }
@@ -397,8 +340,8 @@ type_icon (CfDocumentTable *self,
 /* The words around the hits under a title, while searching (id 0: none).
  * The label is set only when its snippet changed: more snippets arriving
  * must not lay out every row again. */
-static void
-show_snippet (CfDocumentTable *self,
+void
+cf_table_show_snippet (CfDocumentTable *self,
               GtkWidget       *label,
               gint64           id)
 {
@@ -434,7 +377,7 @@ bind_title (CfDocumentTable *self,
   gtk_image_set_from_gicon (GTK_IMAGE (icon), type_icon (self, cf_document_get_mime_type (document)));
   gtk_label_set_text (GTK_LABEL (label), cf_document_get_title (document));
   set_tooltip (label, cf_document_get_source (document));
-  show_snippet (self, snippet, gtk_tree_list_row_get_depth (row) == 0 ? cf_document_get_id (document) : 0);
+  cf_table_show_snippet (self, snippet, gtk_tree_list_row_get_depth (row) == 0 ? cf_document_get_id (document) : 0);
 
   if (cf_document_get_status (document) != CF_STATUS_OK)
     {
@@ -487,8 +430,8 @@ claims_text (CfDocumentTable *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-bind_item (CfDocumentTable *self,
+void
+cf_table_bind_item (CfDocumentTable *self,
            GtkListItem     *item,
            Column           column)
 {
@@ -566,7 +509,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   if (self->bound != NULL)
     g_hash_table_insert (self->bound, item, user_data);
-  bind_item (self, item, GPOINTER_TO_INT (user_data));
+  cf_table_bind_item (self, item, GPOINTER_TO_INT (user_data));
 }
 
 static void
@@ -612,7 +555,7 @@ create_children (gpointer item,
   CfDocumentList *children;
   g_autoptr(GError) error = NULL;
 
-  if (!root_is_tree (self) || cf_document_get_n_children (document) == 0)
+  if (!cf_table_root_is_tree (self) || cf_document_get_n_children (document) == 0)
     return NULL;
 
   children = g_hash_table_lookup (self->children, &id);
@@ -630,8 +573,8 @@ create_children (gpointer item,
   return G_LIST_MODEL (g_object_ref (children));
 }
 
-static guint64
-rows_read_by_children (CfDocumentTable *self)
+guint64
+cf_table_rows_read_by_children (CfDocumentTable *self)
 {
   GHashTableIter iter;
   CfDocumentList *list;
@@ -646,7 +589,7 @@ rows_read_by_children (CfDocumentTable *self)
 static void
 update_empty (CfDocumentTable *self)
 {
-  gboolean empty = self->list == NULL || g_list_model_get_n_items (root_model (self)) == 0;
+  gboolean empty = self->list == NULL || g_list_model_get_n_items (cf_table_root_model (self)) == 0;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   gboolean focus_was_on_empty = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->empty_page));
@@ -660,14 +603,14 @@ update_empty (CfDocumentTable *self)
     cf_document_table_grab_focus (self);
 }
 
-static void
-on_items_changed (GListModel      *model,
+void
+cf_table_on_items_changed (GListModel      *model,
                   guint            position,
                   guint            removed,
                   guint            added,
                   CfDocumentTable *self)
 {
-  if (model != root_model (self))
+  if (model != cf_table_root_model (self))
     return;
   if (removed != added)
     {
@@ -687,13 +630,13 @@ on_selection_changed (GtkSelectionModel *model,
 
 /* The tree over the top-level rows, made again when those are another
  * model (families closed, the selection empty). */
-static void
-set_root (CfDocumentTable *self)
+void
+cf_table_set_root (CfDocumentTable *self)
 {
-  self->n_rows_read_before += rows_read_by_children (self);
+  self->n_rows_read_before += cf_table_rows_read_by_children (self);
   g_hash_table_remove_all (self->children);
   g_clear_object (&self->tree);
-  self->tree = gtk_tree_list_model_new (g_object_ref (root_model (self)),
+  self->tree = gtk_tree_list_model_new (g_object_ref (cf_table_root_model (self)),
                                         FALSE, FALSE, create_children, self, NULL);
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   update_empty (self);
@@ -703,8 +646,8 @@ set_root (CfDocumentTable *self)
 
 /* Builds the view's list for the current view and sort. While a search
  * shows, the list waits until it is wanted again. */
-static void
-rebuild (CfDocumentTable *self)
+void
+cf_table_rebuild (CfDocumentTable *self)
 {
   g_autoptr(GError) error = NULL;
   CfDocumentList *list;
@@ -721,7 +664,7 @@ rebuild (CfDocumentTable *self)
   if (self->list != NULL)
     {
       self->n_rows_read_before += cf_document_list_get_n_rows_read (self->list);
-      g_signal_handlers_disconnect_by_func (self->list, on_items_changed, self);
+      g_signal_handlers_disconnect_by_func (self->list, cf_table_on_items_changed, self);
     }
 
   list = cf_document_list_new (cf_session_get_reader (self->session), self->view, self->view_id);
@@ -730,8 +673,8 @@ rebuild (CfDocumentTable *self)
     cf_show_error (GTK_WIDGET (self), _("Could not list the documents"), error);
   g_set_object (&self->list, list);
   g_object_unref (list);
-  g_signal_connect (self->list, "items-changed", G_CALLBACK (on_items_changed), self);
-  set_root (self);
+  g_signal_connect (self->list, "items-changed", G_CALLBACK (cf_table_on_items_changed), self);
+  cf_table_set_root (self);
 }
 
 static void
@@ -756,7 +699,7 @@ on_sorter_changed (GtkSorter       *sorter,
       self->descending = order == GTK_ORDERING_LARGER;
     }
   self->probe = -1;
-  rebuild (self);
+  cf_table_rebuild (self);
   /* Search results are ordered where the search runs. */
   g_signal_emit (self, signals [SORT_CHANGED], 0);
 }
@@ -1004,7 +947,7 @@ cf_document_table_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **) &self->context_popover, gtk_widget_unparent);
   if (self->list != NULL)
-    g_signal_handlers_disconnect_by_func (self->list, on_items_changed, self);
+    g_signal_handlers_disconnect_by_func (self->list, cf_table_on_items_changed, self);
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_data (self->results, self);
   g_clear_object (&self->selection);
@@ -1158,7 +1101,7 @@ cf_document_table_set_session (CfDocumentTable *self,
   self->view = CF_DOCUMENT_VIEW_ALL;
   self->view_id = 0;
   if (session != NULL)
-    rebuild (self);
+    cf_table_rebuild (self);
 }
 
 void
@@ -1170,7 +1113,7 @@ cf_document_table_set_view (CfDocumentTable *self,
 
   self->view = view;
   self->view_id = id;
-  rebuild (self);
+  cf_table_rebuild (self);
 }
 
 CfDocumentView
@@ -1181,106 +1124,6 @@ cf_document_table_get_view (CfDocumentTable *self,
   if (id != NULL)
     *id = self->view_id;
   return self->view;
-}
-
-static void
-on_snippets_changed (CfSearchResults *results,
-                     CfDocumentTable *self)
-{
-  GHashTableIter iter;
-  gpointer item, column;
-
-  /* Only the snippet labels of title cells on screen; the rest take
-   * theirs when they bind. */
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, &column))
-    {
-      GtkWidget *cell = gtk_list_item_get_child (item);
-      GtkTreeListRow *row = gtk_list_item_get_item (item);
-      g_autoptr(CfDocument) document = NULL;
-      GtkWidget *box, *texts;
-
-      if (GPOINTER_TO_INT (column) != COLUMN_TITLE || row == NULL || !gtk_widget_get_mapped (cell) ||
-          gtk_tree_list_row_get_depth (row) != 0)
-        continue;
-      document = gtk_tree_list_row_get_item (row);
-      box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (cell));
-      texts = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
-      show_snippet (self, gtk_widget_get_next_sibling (gtk_widget_get_first_child (texts)),
-                    cf_document_get_id (document));
-    }
-}
-
-void
-cf_document_table_set_results (CfDocumentTable *self,
-                               CfSearchResults *results)
-{
-  g_autoptr(CfDocument) selected = NULL;
-
-  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
-  g_return_if_fail (results == NULL || CF_IS_SEARCH_RESULTS (results));
-
-  if (results == self->results)
-    return;
-  /* The same search again after a change: the rows move in place, the
-   * selection stays. */
-  if (results != NULL && self->results != NULL &&
-      cf_search_results_same_search (self->results, results))
-    {
-      cf_search_results_update (self->results, results);
-      return;
-    }
-
-  /* What was selected stays selected where it shows again, so typing on
-   * in the search does not lose the document being read. */
-  selected = cf_document_table_dup_selected (self);
-  if (self->results != NULL)
-    {
-      self->n_rows_read_before += cf_search_results_get_n_rows_read (self->results);
-      g_signal_handlers_disconnect_by_data (self->results, self);
-    }
-  g_set_object (&self->results, results);
-  if (results != NULL)
-    {
-      g_signal_connect (results, "items-changed", G_CALLBACK (on_items_changed), self);
-      g_signal_connect (results, "snippets-changed", G_CALLBACK (on_snippets_changed), self);
-    }
-  if (results == NULL && self->list_stale)
-    rebuild (self);
-  else
-    {
-      if (results == NULL && self->list != NULL && self->list_outdated)
-        {
-          g_autoptr(GError) error = NULL;
-
-          /* Imports and edits went on while searching. */
-          if (!cf_document_list_reload (self->list, &error))
-            g_debug ("Could not list the documents: %s", error->message);
-        }
-      self->list_outdated = FALSE;
-      set_root (self);
-    }
-  if (selected != NULL)
-    cf_document_table_reveal (self, cf_document_get_id (selected));
-}
-
-CfSearchResults *
-cf_document_table_get_results (CfDocumentTable *self)
-{
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), NULL);
-  return self->results;
-}
-
-void
-cf_document_table_get_sort (CfDocumentTable *self,
-                            CfDocumentSort  *sort,
-                            gboolean        *descending)
-{
-  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
-  if (sort != NULL)
-    *sort = self->sort;
-  if (descending != NULL)
-    *descending = self->descending;
 }
 
 void
@@ -1301,428 +1144,6 @@ cf_document_table_set_context_menu (CfDocumentTable *self,
 {
   g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
   gtk_popover_menu_set_menu_model (self->context_popover, menu);
-}
-
-void
-cf_document_table_reload (CfDocumentTable *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkBitset) selected = NULL;
-  GHashTableIter iter;
-  CfDocumentList *children;
-  guint first_selected = G_MAXUINT;
-  guint n_rows;
-
-  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
-
-  if (self->list == NULL)
-    return;
-  if (self->results != NULL)
-    {
-      /* The search decides which rows show: it runs again. The view's
-       * list is read again when the search ends. */
-      self->list_outdated = TRUE;
-      g_signal_emit (self, signals [SEARCH_OUTDATED], 0);
-      return;
-    }
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (!gtk_bitset_is_empty (selected))
-    first_selected = gtk_bitset_get_minimum (selected);
-  g_clear_pointer (&selected, gtk_bitset_unref);
-
-  if (!cf_document_list_reload (self->list, &error))
-    {
-      cf_show_error (GTK_WIDGET (self), _("Could not list the documents"), error);
-      return;
-    }
-  g_hash_table_iter_init (&iter, self->children);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
-    cf_document_list_reload (children, NULL);
-
-  /* Working through a view like "Not Yet Tagged", a tagged document leaves
-   * it; the next one is then selected, so tagging goes on from the
-   * keyboard without reaching for the mouse. */
-  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
-  if (first_selected != G_MAXUINT && n_rows > 0 && cf_document_table_get_n_selected (self) == 0)
-    {
-      guint position = MIN (first_selected, n_rows - 1);
-
-      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
-    }
-}
-
-/* Replacing a row's item makes the tree collapse it and the selection
- * forget it; both are put back, so tagging an open family keeps it open
- * and selected. */
-void
-cf_document_table_invalidate (CfDocumentTable *self,
-                              GArray          *ids)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GArray) expanded = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GHashTableIter iter;
-  CfDocumentList *children;
-
-  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
-
-  if (self->list == NULL)
-    return;
-  if (ids == NULL)
-    {
-      cf_document_table_refresh (self);
-      return;
-    }
-  /* A copy: the model hands out its own set, which the change rewrites. */
-  {
-    g_autoptr(GtkBitset) current = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-
-    selected = gtk_bitset_copy (current);
-  }
-
-  for (guint i = 0; i < ids->len; i++)
-    if (g_hash_table_contains (self->children, &g_array_index (ids, gint64, i)))
-      g_array_append_val (expanded, g_array_index (ids, gint64, i));
-
-  /* Which of those families are open right now. */
-  for (guint i = 0; i < expanded->len;)
-    {
-      guint position = cf_document_list_find (self->list, g_array_index (expanded, gint64, i));
-      g_autoptr(GtkTreeListRow) row = position != G_MAXUINT
-        ? gtk_tree_list_model_get_child_row (self->tree, position) : NULL;
-
-      if (row != NULL && gtk_tree_list_row_get_expanded (row))
-        i++;
-      else
-        g_array_remove_index (expanded, i);
-    }
-
-  cf_document_list_invalidate (self->list, (const gint64 *) (gpointer) ids->data, ids->len);
-  if (self->results != NULL)
-    cf_search_results_invalidate (self->results, (const gint64 *) (gpointer) ids->data, ids->len);
-  g_hash_table_iter_init (&iter, self->children);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
-    cf_document_list_invalidate (children, (const gint64 *) (gpointer) ids->data, ids->len);
-
-  for (guint i = 0; i < expanded->len; i++)
-    {
-      guint position = cf_document_list_find (self->list, g_array_index (expanded, gint64, i));
-      g_autoptr(GtkTreeListRow) row = position != G_MAXUINT
-        ? gtk_tree_list_model_get_child_row (self->tree, position) : NULL;
-
-      if (row != NULL)
-        gtk_tree_list_row_set_expanded (row, TRUE);
-    }
-  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, selected);
-}
-
-gboolean
-cf_document_table_add_imported (CfDocumentTable *self,
-                                const gint64    *ids,
-                                const gint64    *parent_ids,
-                                guint            n_ids)
-{
-  g_autoptr(GHashTable) grown = NULL;
-  gboolean placed;
-  GHashTableIter iter;
-  gint64 *key;
-  CfDocumentList *children;
-
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), FALSE);
-
-  if (self->list == NULL)
-    return TRUE;
-  /* New documents may match the search: it must run again (reload). */
-  if (self->results != NULL)
-    return FALSE;
-  placed = cf_document_list_add_imported (self->list, ids, parent_ids, n_ids);
-  if (!cf_document_list_is_tree (self->list))
-    return placed;
-
-  /* Members of an open family join it; a parent that got its first members
-   * is redrawn so that it can be expanded. */
-  g_hash_table_iter_init (&iter, self->children);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
-    cf_document_list_add_imported (children, ids, parent_ids, n_ids);
-
-  grown = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < n_ids; i++)
-    if (parent_ids[i] > 0 && !g_hash_table_contains (self->children, &parent_ids[i]))
-      g_hash_table_add (grown, (gpointer) &parent_ids[i]);
-  if (g_hash_table_size (grown) > 0)
-    {
-      g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      g_hash_table_iter_init (&iter, grown);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
-        g_array_append_val (changed, *key);
-      cf_document_table_invalidate (self, changed);
-    }
-  return placed;
-}
-
-void
-cf_document_table_refresh (CfDocumentTable *self)
-{
-  GHashTableIter iter;
-  gpointer item, column;
-  CfDocumentList *children;
-
-  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
-
-  if (self->list == NULL)
-    return;
-  /* No items-changed: GTK 4.8 would build a widget for each of the ~200
-   * rows it keeps, which takes a third of a second. The cells bind again
-   * in place, those on screen now and the others when they show. */
-  self->generation++;
-  cf_document_list_forget (self->list);
-  if (self->results != NULL)
-    cf_search_results_forget (self->results);
-  g_hash_table_iter_init (&iter, self->children);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
-    cf_document_list_forget (children);
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, &column))
-    if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
-      bind_item (self, item, GPOINTER_TO_INT (column));
-}
-
-GArray *
-cf_document_table_get_selected_ids (CfDocumentTable *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkBitsetIter iter;
-  guint position;
-  guint n_top = 0, next = 0;
-
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), ids);
-
-  if (self->tree == NULL)
-    return ids;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->tree)) ==
-      g_list_model_get_n_items (root_model (self)))
-    {
-      /* No family is open: rows are the list's rows. */
-      for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
-           ok;
-           ok = gtk_bitset_iter_next (&iter, &position))
-        {
-          gint64 id = root_get_id (self, position);
-
-          g_array_append_val (ids, id);
-        }
-      return ids;
-    }
-  /* Top-level rows give their id from the list without reading the row
-   * (selecting all of 100,000 rows must not load them); members, which are
-   * few, are read. n_top counts the top-level rows above position. */
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
-       ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    {
-      g_autoptr(GtkTreeListRow) row = NULL;
-      gint64 id;
-
-      for (; next < position; next++)
-        {
-          g_autoptr(GtkTreeListRow) above = gtk_tree_list_model_get_row (self->tree, next);
-
-          if (above != NULL && gtk_tree_list_row_get_depth (above) == 0)
-            n_top++;
-        }
-      row = gtk_tree_list_model_get_row (self->tree, position);
-      if (row == NULL)
-        continue;
-      if (gtk_tree_list_row_get_depth (row) == 0)
-        id = root_get_id (self, n_top);
-      else
-        {
-          g_autoptr(CfDocument) document = gtk_tree_list_row_get_item (row);
-
-          id = cf_document_get_id (document);
-        }
-      g_array_append_val (ids, id);
-    }
-  return ids;
-}
-
-guint
-cf_document_table_get_n_selected (CfDocumentTable *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
-
-  if (self->tree == NULL)
-    return 0;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  return (guint) gtk_bitset_get_size (selected);
-}
-
-CfDocument *
-cf_document_table_dup_selected (CfDocumentTable *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GtkTreeListRow) row = NULL;
-
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), NULL);
-
-  if (self->tree == NULL)
-    return NULL;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (gtk_bitset_get_size (selected) != 1)
-    return NULL;
-  row = gtk_tree_list_model_get_row (self->tree, gtk_bitset_get_minimum (selected));
-  return row ? gtk_tree_list_row_get_item (row) : NULL;
-}
-
-gboolean
-cf_document_table_select_id (CfDocumentTable *self,
-                             gint64           id)
-{
-  guint position;
-  g_autoptr(GtkTreeListRow) row = NULL;
-
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), FALSE);
-
-  if (self->list == NULL)
-    return FALSE;
-  position = root_find (self, id);
-  if (position == G_MAXUINT)
-    return FALSE;
-  row = gtk_tree_list_model_get_child_row (self->tree, position);
-  if (row == NULL)
-    return FALSE;
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
-                                   gtk_tree_list_row_get_position (row), TRUE);
-  return TRUE;
-}
-
-static void
-select_and_show (CfDocumentTable *self,
-                 guint            position)
-{
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
-}
-
-gboolean
-cf_document_table_reveal (CfDocumentTable *self,
-                          gint64           id)
-{
-  g_autoptr(GArray) chain = NULL;
-  g_autoptr(GtkTreeListRow) row = NULL;
-  CfCase *reader;
-  guint position;
-
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), FALSE);
-
-  if (self->list == NULL || self->session == NULL)
-    return FALSE;
-  position = root_find (self, id);
-  if (position != G_MAXUINT)
-    {
-      row = gtk_tree_list_model_get_child_row (self->tree, position);
-      if (row == NULL)
-        return FALSE;
-      select_and_show (self, gtk_tree_list_row_get_position (row));
-      return TRUE;
-    }
-  if (!root_is_tree (self))
-    return FALSE;
-
-  /* A member: its family's head is a top row; each level opens on the
-   * way down. Families are shallow (an archive in a mail at most). */
-  reader = cf_session_get_reader (self->session);
-  chain = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (gint64 current = id; current > 0 && chain->len < 64;)
-    {
-      g_autoptr(CfDocument) document = cf_case_get_document (reader, current, NULL);
-
-      if (document == NULL)
-        return FALSE;
-      g_array_prepend_val (chain, current);
-      current = cf_document_get_parent_id (document);
-    }
-  position = root_find (self, g_array_index (chain, gint64, 0));
-  if (position == G_MAXUINT)
-    return FALSE;
-  row = gtk_tree_list_model_get_child_row (self->tree, position);
-  for (guint level = 1; row != NULL && level < chain->len; level++)
-    {
-      gint64 head = g_array_index (chain, gint64, level - 1);
-      CfDocumentList *family;
-      guint at;
-
-      gtk_tree_list_row_set_expanded (row, TRUE);
-      family = g_hash_table_lookup (self->children, &head);
-      at = family ? cf_document_list_find (family, g_array_index (chain, gint64, level)) : G_MAXUINT;
-      if (at == G_MAXUINT)
-        return FALSE;
-      {
-        GtkTreeListRow *child = gtk_tree_list_row_get_child_row (row, at);
-
-        g_object_unref (row);
-        row = child;
-      }
-    }
-  if (row == NULL)
-    return FALSE;
-  select_and_show (self, gtk_tree_list_row_get_position (row));
-  return TRUE;
-}
-
-gboolean
-cf_document_table_focus_rows (CfDocumentTable *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  GHashTableIter iter;
-  gpointer item, column;
-  guint position;
-
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), FALSE);
-
-  if (cf_document_table_get_n_rows (self) == 0)
-    return FALSE;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (gtk_bitset_is_empty (selected))
-    {
-      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
-      position = 0;
-    }
-  else
-    position = gtk_bitset_get_minimum (selected);
-  /* The row's title cell: the list's keyboard cursor follows it. */
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, &column))
-    if (GPOINTER_TO_INT (column) == COLUMN_TITLE && gtk_list_item_get_position (item) == position &&
-        gtk_widget_grab_focus (gtk_list_item_get_child (item)))
-      return TRUE;
-  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-void
-cf_document_table_select_all (CfDocumentTable *self)
-{
-  g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
-  gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
-}
-
-guint
-cf_document_table_get_n_rows (CfDocumentTable *self)
-{
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
-  return self->list ? g_list_model_get_n_items (root_model (self)) : 0;
-}
-
-CfDocumentList *
-cf_document_table_get_list (CfDocumentTable *self)
-{
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), NULL);
-  return self->list;
 }
 
 /* Gives the keyboard focus to the rows, or when there are none to what
@@ -1749,12 +1170,10 @@ cf_document_table_get_column_view (CfDocumentTable *self)
   return self->column_view;
 }
 
-guint64
-cf_document_table_get_n_rows_read (CfDocumentTable *self)
+/* Private to the table's files -------------------------------------------------- */
+
+void
+cf_table_search_outdated (CfDocumentTable *self)
 {
-  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
-  return self->n_rows_read_before +
-         (self->list ? cf_document_list_get_n_rows_read (self->list) : 0) +
-         (self->results ? cf_search_results_get_n_rows_read (self->results) : 0) +
-         rows_read_by_children (self);
+  g_signal_emit (self, signals [SEARCH_OUTDATED], 0);
 }

@@ -7,20 +7,14 @@
 #include "cf-preview.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "cf-extraction.h"
 #include "cf-gui-util.h"
+#include "cf-preview-private.h"
 #include "cf-render.h"
-#include "cf-search.h"
 
-/* Enough text to read the document in the pane without GTK laying out
- * megabytes; a longer one shows its start, or the part with the first
- * hit. Files not read yet show their first bytes. */
-#define TEXT_LIMIT        (256 * 1024)
-#define TEXT_BEFORE_HIT   2048
-#define FILE_BYTES        (64 * 1024)
+/* Marking stops there: a common word in a long text is marked enough. */
 #define MARKS_MAX         2000
 
 struct _CfPreview
@@ -65,48 +59,6 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
-
-/* Decoding a file not read yet ------------------------------------------------------ */
-
-char *
-cf_preview_decode_text (const char  *data,
-                        gsize        len,
-                        gboolean     truncated,
-                        const char **encoding)
-{
-  const char *end = NULL;
-  gsize valid;
-
-  *encoding = NULL;
-  if (memchr (data, '\0', len) != NULL)
-    return NULL;
-
-  /* A cut in the middle of a character is not a reason to doubt UTF-8. */
-  if (g_utf8_validate (data, len, &end) ||
-      (truncated && len - (end - data) < 4 && g_utf8_get_char_validated (end, len - (end - data)) == (gunichar) -2))
-    {
-      valid = end - data;
-      *encoding = "UTF-8";
-      return g_strndup (data, valid);
-    }
-
-  /* CP949 is a superset of EUC-KR; a trailing half character is dropped. */
-  for (gsize cut = 0; cut < 2 && cut < len; cut++)
-    {
-      g_autoptr(GError) error = NULL;
-      gsize read = 0;
-      char *text = g_convert (data, len - cut, "UTF-8", "CP949", &read, NULL, &error);
-
-      if (text != NULL)
-        {
-          *encoding = "CP949";
-          return text;
-        }
-      if (!truncated)
-        break;
-    }
-  return NULL;
-}
 
 static gboolean
 is_text (const char *mime_type)
@@ -183,53 +135,6 @@ show_unread (CfPreview *self)
 
 /* Marking hits in the text ----------------------------------------------------------- */
 
-/* One pattern for all the terms: each literal, any run of spaces in a
- * phrase matching any run of white space, case ignored. */
-static GRegex *
-terms_regex (char **terms)
-{
-  g_autoptr(GString) pattern = g_string_new (NULL);
-
-  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_regex_split_simple ("\\s+", terms[i], 0, 0);
-      gboolean first = TRUE;
-
-      if (terms[i][0] == '\0')
-        continue;
-      g_string_append (pattern, pattern->len ? "|(?:" : "(?:");
-      for (guint w = 0; words[w] != NULL; w++)
-        {
-          g_autofree char *escaped = NULL;
-
-          if (words[w][0] == '\0')
-            continue;
-          escaped = g_regex_escape_string (words[w], -1);
-          g_string_append_printf (pattern, "%s%s", first ? "" : "\\s+", escaped);
-          first = FALSE;
-        }
-      g_string_append (pattern, ")");
-    }
-  if (pattern->len == 0)
-    return NULL;
-  return g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-}
-
-/* The byte offset of the first hit in text, or -1. */
-static gssize
-first_hit (const char  *text,
-           char       **terms)
-{
-  g_autoptr(GRegex) regex = terms_regex (terms);
-  g_autoptr(GMatchInfo) match = NULL;
-  int start = -1;
-
-  if (regex == NULL || !g_regex_match (regex, text, 0, &match))
-    return -1;
-  g_match_info_fetch_pos (match, 0, &start, NULL);
-  return start;
-}
-
 static gboolean
 scroll_to_first_hit (gpointer data)
 {
@@ -258,7 +163,7 @@ mark_hits (CfPreview *self)
   self->first_mark_line = -1;
   if (self->text == NULL || self->terms == NULL)
     return;
-  regex = terms_regex (self->terms);
+  regex = cf_preview_terms_regex (self->terms);
   if (regex == NULL)
     return;
   cursor = self->text;
@@ -364,156 +269,6 @@ encoding_note (const char *encoding)
 
 /* Reading in the pool --------------------------------------------------------------- */
 
-typedef struct
-{
-  gint64 id;
-  gboolean want_text;
-  gboolean want_family;
-  gboolean want_page;       /* the page of the first hit (PDF) */
-  GStrv terms;
-} Job;
-
-typedef struct
-{
-  char *text;
-  gsize text_length;
-  gboolean text_partial;
-  gboolean from_hit;
-  char *encoding;
-  char *subject;
-  char *sent;               /* the mail's Date as written in the metadata */
-  GPtrArray *family;        /* CfDocument */
-  gboolean page_asked;
-  guint page;
-} Outcome;
-
-static void
-job_free (Job *job)
-{
-  g_strfreev (job->terms);
-  g_free (job);
-}
-
-static void
-outcome_free (Outcome *outcome)
-{
-  g_free (outcome->text);
-  g_free (outcome->encoding);
-  g_free (outcome->subject);
-  g_free (outcome->sent);
-  g_clear_pointer (&outcome->family, g_ptr_array_unref);
-  g_free (outcome);
-}
-
-static char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (node));
-}
-
-/* Cuts the text to what the view takes: its start, or the part from a
- * little before the first hit when that lies beyond. */
-static void
-cut_text (Outcome  *outcome,
-          char    **terms)
-{
-  gsize len = strlen (outcome->text);
-  const char *start = outcome->text;
-  const char *end;
-  gssize hit;
-
-  outcome->text_length = len;
-  if (len <= TEXT_LIMIT)
-    return;
-  outcome->text_partial = TRUE;
-  hit = terms ? first_hit (outcome->text, terms) : -1;
-  if (hit > (gssize) (TEXT_LIMIT - TEXT_BEFORE_HIT))
-    {
-      const char *line;
-
-      start = g_utf8_find_prev_char (outcome->text, outcome->text + hit - TEXT_BEFORE_HIT + 1);
-      start = start ? start : outcome->text + hit;
-      /* From the start of a line, when one is near. */
-      line = memchr (start, '\n', TEXT_BEFORE_HIT / 2);
-      if (line != NULL)
-        start = line + 1;
-      outcome->from_hit = TRUE;
-    }
-  g_utf8_validate (start, MIN (TEXT_LIMIT, len - (start - outcome->text)), &end);
-  memmove (outcome->text, start, end - start);
-  outcome->text[end - start] = '\0';
-  outcome->text_length = end - start;
-}
-
-static gpointer
-preview_job (CfCase        *reader,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  Job *job = data;
-  Outcome *outcome = g_new0 (Outcome, 1);
-
-  if (job->want_text)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *metadata = NULL;
-      g_autoptr(JsonNode) root = NULL;
-
-      outcome->text = cf_case_dup_document_text (reader, job->id, &local_error);
-      if (outcome->text == NULL && local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          outcome_free (outcome);
-          return NULL;
-        }
-      if (outcome->text != NULL)
-        cut_text (outcome, job->terms);
-      metadata = cf_case_dup_document_metadata (reader, job->id, NULL);
-      root = metadata ? json_from_string (metadata, NULL) : NULL;
-      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        {
-          JsonObject *object = json_node_get_object (root);
-
-          outcome->encoding = member_string (object, "encoding");
-          outcome->subject = member_string (object, "subject");
-          outcome->sent = member_string (object, "date");
-        }
-    }
-  if (job->want_family && !g_cancellable_is_cancelled (cancellable))
-    {
-      outcome->family = cf_case_list_children (reader, job->id, error);
-      if (outcome->family == NULL)
-        {
-          outcome_free (outcome);
-          return NULL;
-        }
-    }
-  if (job->want_page && !g_cancellable_is_cancelled (cancellable))
-    {
-      outcome->page_asked = TRUE;
-      outcome->page = cf_case_find_text_page (reader, job->id, (const char * const *) job->terms, NULL);
-    }
-  return outcome;
-}
-
-/* "2018-04-20T15:30:00+09:00" as "2018-04-20 15:30 +09:00": the time the
- * message says, in its own zone. */
-static char *
-format_sent (const char *sent)
-{
-  g_autoptr(GDateTime) when = sent ? g_date_time_new_from_iso8601 (sent, NULL) : NULL;
-
-  if (when == NULL)
-    return g_strdup (sent);
-  return g_date_time_format (when, "%Y-%m-%d %H:%M %:z");
-}
-
 static GtkWidget *
 family_row_new (CfDocument *member)
 {
@@ -562,8 +317,8 @@ show_family (CfPreview *self,
 }
 
 static void
-show_read_text (CfPreview *self,
-                Outcome   *outcome)
+show_read_text (CfPreview        *self,
+                CfPreviewOutcome *outcome)
 {
   CfDocument *document = self->document;
   g_autofree char *note = NULL;
@@ -571,7 +326,7 @@ show_read_text (CfPreview *self,
   clear_headers (self);
   if (is_mail (cf_document_get_mime_type (document)))
     {
-      g_autofree char *sent = format_sent (outcome->sent);
+      g_autofree char *sent = cf_preview_format_sent (outcome->sent);
 
       add_header (self, "From", _("From"), cf_document_get_author (document));
       /* Reading keeps To and Cc together as the recipients. */
@@ -614,7 +369,7 @@ on_read (GObject      *object,
 {
   CfPreview *self = user_data;
   g_autoptr(GError) error = NULL;
-  Outcome *outcome = cf_read_pool_run_finish (CF_READ_POOL (object), result, &error);
+  CfPreviewOutcome *outcome = cf_read_pool_run_finish (CF_READ_POOL (object), result, &error);
 
   if (outcome == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -641,58 +396,8 @@ on_read (GObject      *object,
     show_read_text (self, outcome);
   else
     show_unread (self);
-  outcome_free (outcome);
+  cf_preview_outcome_free (outcome);
   g_object_unref (self);
-}
-
-/* A text file not read yet: its first bytes, decoded here (plain text
- * needs no parser). */
-typedef struct
-{
-  char *path;
-  guint64 size;
-  char *text;
-  const char *encoding;
-  gboolean truncated;
-} FileRead;
-
-static void
-file_read_free (FileRead *read)
-{
-  g_free (read->path);
-  g_free (read->text);
-  g_free (read);
-}
-
-static void
-read_file_in_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  FileRead *read = task_data;
-  g_autoptr(GFile) file = g_file_new_for_path (read->path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autofree char *data = g_malloc (FILE_BYTES);
-  GError *error = NULL;
-  gsize len = 0;
-
-  stream = g_file_read (file, cancellable, &error);
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), data, FILE_BYTES, &len, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  read->truncated = read->size > len;
-  read->text = cf_preview_decode_text (data, len, read->truncated, &read->encoding);
-  if (read->text == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
-                               _("The file is neither UTF-8 nor CP949 text"));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -700,7 +405,7 @@ on_file_read (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  FileRead *read = g_task_get_task_data (G_TASK (result));
+  CfPreviewFile *read = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   CfPreview *self;
 
@@ -743,11 +448,6 @@ show_pages (CfPreview *self,
                              : _("The search’s words are not on its pages (its title or details matched)"));
   else
     set_note (self, NULL);
-}
-
-static void
-on_page_loaded (CfPreview *self)
-{
 }
 
 static void
@@ -802,7 +502,7 @@ load (CfPreview *self)
   CfCase *reader = cf_session_get_reader (self->session);
   g_autofree char *object_path = cf_case_dup_object_path (reader, document);
   gboolean renderable = object_path != NULL && cf_render_can_render (mime);
-  Job *job;
+  CfPreviewJob *job;
 
   clear (self);
   self->cancellable = g_cancellable_new ();
@@ -813,7 +513,7 @@ load (CfPreview *self)
       return;
     }
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (CfPreviewJob, 1);
   job->id = cf_document_get_id (document);
   job->want_family = cf_document_get_n_children (document) > 0;
   job->terms = g_strdupv (self->terms);
@@ -837,12 +537,12 @@ load (CfPreview *self)
   else if (g_strcmp0 (text_status, "pending") == 0 && is_text (mime) && object_path != NULL)
     {
       g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_file_read, NULL);
-      FileRead *read = g_new0 (FileRead, 1);
+      CfPreviewFile *read = g_new0 (CfPreviewFile, 1);
 
       read->path = g_strdup (object_path);
       read->size = cf_document_get_size (document);
-      g_task_set_task_data (task, read, (GDestroyNotify) file_read_free);
-      g_task_run_in_thread (task, read_file_in_thread);
+      g_task_set_task_data (task, read, (GDestroyNotify) cf_preview_file_free);
+      g_task_run_in_thread (task, cf_preview_read_file_in_thread);
       show_status (self, CF_PREVIEW_LOADING, "content-loading-symbolic", _("Loading Preview…"), NULL);
     }
   else
@@ -850,11 +550,11 @@ load (CfPreview *self)
 
   if (!job->want_text && !job->want_family && !job->want_page)
     {
-      job_free (job);
+      cf_preview_job_free (job);
       return;
     }
-  cf_read_pool_run_async (cf_session_get_read_pool (self->session), preview_job, job,
-                          (GDestroyNotify) job_free, (GDestroyNotify) outcome_free,
+  cf_read_pool_run_async (cf_session_get_read_pool (self->session), cf_preview_read, job,
+                          (GDestroyNotify) cf_preview_job_free, (GDestroyNotify) cf_preview_outcome_free,
                           self->cancellable, on_read, g_object_ref (self));
 }
 
@@ -1001,7 +701,6 @@ cf_preview_class_init (CfPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPreview, family_box);
   gtk_widget_class_bind_template_child (widget_class, CfPreview, family_label);
   gtk_widget_class_bind_template_child (widget_class, CfPreview, family_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_page_loaded);
   gtk_widget_class_bind_template_callback (widget_class, on_page_failed);
   gtk_widget_class_bind_template_callback (widget_class, on_family_row_activated);
 }
