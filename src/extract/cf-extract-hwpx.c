@@ -8,9 +8,11 @@
  * page of the text. Paragraphs (hp:p) are lines, text runs (hp:t) carry
  * the text with tabs, line breaks and special spaces as elements inside
  * them, and tables are rows of tab-separated cells. Korean text is UTF-8
- * in the XML and goes through untouched. */
+ * in the XML and goes through untouched. Files in BinData/ that are not
+ * pictures (OLE objects) become children (cf-extract-embedded.c). */
 #define G_LOG_DOMAIN "casefile-extract"
 
+#include "cf-extract-embedded.h"
 #include "cf-extract-readers.h"
 #include "cf-extract-xml.h"
 #include "cf-extract-zip.h"
@@ -352,5 +354,6 @@ cf_extract_hwpx (const CfExtractInput  *input,
   cf_tables_clear (&h.tables);
   cf_extract_result_set_int (result, "sections", sections->len);
   cf_extract_result_set_text_status (result, sink.visible > 0 ? CF_TEXT_OK : CF_TEXT_NONE);
+  cf_embedded_read_hwpx (zip, input, result);
   return TRUE;
 }

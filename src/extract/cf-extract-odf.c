@@ -11,9 +11,12 @@
  * Speaker notes follow their slide's text. Tracked deletions and the
  * authors of annotations are left out.
  * A password-protected document keeps meta.xml readable but content.xml
- * encrypted: that is recorded as encrypted, with its properties. */
+ * encrypted: that is recorded as encrypted, with its properties.
+ * Objects embedded in a package (draw:object, draw:object-ole) become
+ * children (cf-extract-embedded.c). */
 #define G_LOG_DOMAIN "casefile-extract"
 
+#include "cf-extract-embedded.h"
 #include "cf-extract-readers.h"
 #include "cf-extract-xml.h"
 #include "cf-extract-zip.h"
@@ -58,6 +61,8 @@ typedef struct
   GString *cell;
   guint64 cell_repeat;
   gboolean cell_owed;  /* a space is owed before the cell's next text */
+
+  GPtrArray *hrefs;    /* of embedded objects */
 
   /* Properties. */
   char *initial_creator;
@@ -422,6 +427,14 @@ odf_walk (Odf   *o,
               if (o->n_pages++ > 0)
                 cf_text_sink_page (o->sink);
             }
+          else if ((strcmp (local, "object") == 0 || strcmp (local, "object-ole") == 0) &&
+                   cf_xml_is_start (xml) && o->hrefs->len < CF_EMBEDDED_MAX_CHILDREN * 2)
+            {
+              char *href = cf_xml_attr (xml, CF_NS_XLINK, "href");
+
+              if (href != NULL)
+                g_ptr_array_add (o->hrefs, href);
+            }
           break;
 
         case CF_NS_DC:
@@ -544,6 +557,7 @@ read_package (const CfExtractInput  *input,
         cf_extract_result_warn (o->result, "odf-properties", "The document properties cannot be "
                                 "read: %s", local_error->message);
     }
+  cf_embedded_read_odf (zip, o->hrefs, input, o->result);
   return TRUE;
 }
 
@@ -579,6 +593,7 @@ cf_extract_odf (const CfExtractInput  *input,
   o.sink = &sink;
   o.result = result;
   o.row_last = -1;
+  o.hrefs = g_ptr_array_new_with_free_func (g_free);
 
   if (cf_extract_is_zip (head, sizeof head))
     ok = read_package (input, &o, error);
@@ -598,6 +613,7 @@ cf_extract_odf (const CfExtractInput  *input,
     g_string_free (o.row, TRUE);
   g_free (o.creator);
   g_free (o.initial_creator);
+  g_ptr_array_unref (o.hrefs);
   if (!ok)
     return FALSE;
 

@@ -16,9 +16,12 @@
  * Properties: docProps/core.xml (title, author, created, modified…) and
  * docProps/app.xml (pages of a Word document, application, company).
  * A password-protected file is not a ZIP at all but an OLE container:
- * that is recorded as encrypted. */
+ * that is recorded as encrypted.
+ * Files in the embeddings folders (nested Office documents, OLE objects,
+ * chart workbooks) become children (cf-extract-embedded.c). */
 #define G_LOG_DOMAIN "casefile-extract"
 
+#include "cf-extract-embedded.h"
 #include "cf-extract-ooxml.h"
 #include "cf-extract-readers.h"
 
@@ -645,5 +648,6 @@ cf_extract_ooxml (const CfExtractInput  *input,
     }
   if (known)
     cf_extract_result_set_text_status (result, sink.visible > 0 ? CF_TEXT_OK : CF_TEXT_NONE);
+  cf_embedded_read_ooxml (zip, input, result);
   return TRUE;
 }

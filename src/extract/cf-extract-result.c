@@ -5,6 +5,7 @@
 
 #include "cf-extract-result.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <string.h>
@@ -313,6 +314,21 @@ cf_extract_result_end_child (CfExtractResult  *result,
   return ok;
 }
 
+void
+cf_extract_result_abandon_child (CfExtractResult *result,
+                                 GOutputStream   *stream)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (result->open_child != NULL);
+
+  g_output_stream_close (stream, NULL, NULL);
+  path = g_build_filename (result->output_dir,
+                           json_object_get_string_member (result->open_child, "file"), NULL);
+  g_unlink (path);
+  g_clear_pointer (&result->open_child, json_object_unref);
+}
+
 gboolean
 cf_extract_result_add_child (CfExtractResult  *result,
                              const char       *name,
@@ -328,8 +344,7 @@ cf_extract_result_add_child (CfExtractResult  *result,
     return FALSE;
   if (!g_output_stream_write_all (stream, data, len, NULL, NULL, error))
     {
-      g_output_stream_close (stream, NULL, NULL);
-      g_clear_pointer (&result->open_child, json_object_unref);
+      cf_extract_result_abandon_child (result, stream);
       return FALSE;
     }
   return cf_extract_result_end_child (result, stream, error);
@@ -339,6 +354,15 @@ guint
 cf_extract_result_get_n_children (CfExtractResult *result)
 {
   return result->n_children;
+}
+
+char *
+cf_extract_result_scratch_path (CfExtractResult *result,
+                                const char      *name)
+{
+  g_autofree char *file_name = g_strdup_printf ("scratch-%s", name);
+
+  return g_build_filename (result->output_dir, file_name, NULL);
 }
 
 gboolean

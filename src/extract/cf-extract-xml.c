@@ -91,6 +91,7 @@ static const struct
   { "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0", CF_NS_SVG },
   { "http://www.idpf.org/2007/opf/", CF_NS_OPF },
   { "http://www.idpf.org/2007/opf", CF_NS_OPF },
+  { "http://www.w3.org/1999/xlink", CF_NS_XLINK },
 };
 
 /* Nothing in a document may make the parser open another resource. */

@@ -36,6 +36,7 @@ typedef enum
   CF_NS_SVG,
   CF_NS_HWP_PARA,     /* hp: (2011 and 2016) */
   CF_NS_OPF,
+  CF_NS_XLINK,
 } CfNs;
 
 typedef struct _CfXml CfXml;

@@ -72,9 +72,11 @@ void           cf_extract_result_warn            (CfExtractResult *result,
                                                   const char      *format,
                                                   ...) G_GNUC_PRINTF (3, 4);
 
-/* Children: attachments, attached messages, mbox messages. kind is
- * "attachment", "message" or "part". The stream writes the child's bytes;
- * close it with cf_extract_result_end_child. */
+/* Children: attachments, attached messages, mbox messages, documents
+ * embedded in documents. kind is "attachment", "message", "part" or
+ * "embedded". The stream writes the child's bytes; close it with
+ * cf_extract_result_end_child, or drop it (file and entry) with
+ * cf_extract_result_abandon_child when it turned out not to be one. */
 GOutputStream *cf_extract_result_begin_child     (CfExtractResult *result,
                                                   const char      *name,
                                                   const char      *mime_type,
@@ -83,6 +85,8 @@ GOutputStream *cf_extract_result_begin_child     (CfExtractResult *result,
 gboolean       cf_extract_result_end_child       (CfExtractResult *result,
                                                   GOutputStream   *stream,
                                                   GError         **error);
+void           cf_extract_result_abandon_child   (CfExtractResult *result,
+                                                  GOutputStream   *stream);
 gboolean       cf_extract_result_add_child       (CfExtractResult *result,
                                                   const char      *name,
                                                   const char      *mime_type,
@@ -95,6 +99,10 @@ void           cf_extract_result_set_child_range (CfExtractResult *result,
                                                   guint64          offset,
                                                   guint64          length);
 guint          cf_extract_result_get_n_children  (CfExtractResult *result);
+/* A path in the output folder for a reader's scratch file (never taken
+ * for a child); the reader deletes it when done. */
+char          *cf_extract_result_scratch_path    (CfExtractResult *result,
+                                                  const char      *name);
 
 /* Helpers readers share. */
 /* Reads a whole (small) file; refuses more than max bytes. */

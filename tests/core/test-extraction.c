@@ -144,6 +144,17 @@ write_korean_pdf (const char *path,
   cairo_surface_destroy (surface);
 }
 
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
 static void
 test_pdf (Fixture       *f,
           gconstpointer  data)
@@ -198,6 +209,20 @@ test_pdf (Fixture       *f,
     none = cf_render_page (object, "application/pdf", 9, 400, NULL, NULL, &render_error);
     g_assert_null (none);
     g_assert_nonnull (strstr (render_error->message, "no page 9"));
+
+    /* A failed picture leaves no file; the one made is the caller's, in
+     * the process's own folder, which goes when the process ends. */
+    g_assert_true (g_str_has_prefix (picture->png_path, cf_render_get_folder ()));
+    g_assert_cmpuint (count_files (cf_render_get_folder ()), ==, 1);
+    {
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+      g_autoptr(GError) cancel_error = NULL;
+
+      g_cancellable_cancel (cancelled);
+      g_assert_null (cf_render_page (object, "application/pdf", 1, 400, NULL, cancelled, &cancel_error));
+      g_assert_error (cancel_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    }
+    g_assert_cmpuint (count_files (cf_render_get_folder ()), ==, 1);
   }
 
   broken = doc (f, broken_id);
@@ -431,6 +456,119 @@ test_children_and_reading_again (Fixture       *f,
   tu_assert_fsck_clean (f->kase);
 }
 
+/* A workbook embedded in a Word document becomes its child, and is read
+ * in its turn: the family shows docx → xlsx. */
+static void
+test_embedded_workbook (Fixture       *f,
+                        gconstpointer  data)
+{
+#define EMB_NS_PKG "http://schemas.openxmlformats.org/package/2006/relationships"
+#define EMB_NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+  TuZip *sheet = tu_zip_new ();
+  TuZip *word = tu_zip_new ();
+  g_autoptr(GBytes) xlsx = NULL;
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GPtrArray) grandchildren = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sheet_text = NULL;
+  const char *parts[][2] = {
+    { "_rels/.rels", "<Relationships xmlns=\"" EMB_NS_PKG "\"><Relationship Id=\"rId1\" "
+                     "Type=\"" EMB_NS_R "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>" },
+    { "xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                         "xmlns:r=\"" EMB_NS_R "\"><sheets><sheet name=\"정산\" sheetId=\"1\" r:id=\"rId1\"/>"
+                         "</sheets></workbook>" },
+    { "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" EMB_NS_PKG "\"><Relationship Id=\"rId1\" "
+                                    "Type=\"" EMB_NS_R "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                                    "</Relationships>" },
+    { "xl/worksheets/sheet1.xml", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                                  "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>위탁 수수료</t></is></c>"
+                                  "<c r=\"B1\"><v>1500000</v></c></row></sheetData></worksheet>" },
+  };
+  const char *document_xml =
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    "<w:p><w:r><w:t>정산표를 붙입니다.</w:t></w:r></w:p></w:body></w:document>";
+  const char *word_rels =
+    "<Relationships xmlns=\"" EMB_NS_PKG "\"><Relationship Id=\"rId1\" "
+    "Type=\"" EMB_NS_R "/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+  gint64 id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    tu_zip_add (sheet, parts[i][0], -1, parts[i][1], strlen (parts[i][1]), TU_ZIP_DEFLATE);
+  xlsx = tu_zip_finish (sheet);
+  tu_zip_add (word, "_rels/.rels", -1, word_rels, strlen (word_rels), TU_ZIP_DEFLATE);
+  tu_zip_add (word, "word/document.xml", -1, document_xml, strlen (document_xml), TU_ZIP_DEFLATE);
+  tu_zip_add (word, "word/media/image1.png", -1, "\x89PNG\r\n\x1a\n", 8, TU_ZIP_STORE);
+  tu_zip_add (word, "word/embeddings/Microsoft_Excel_Worksheet.xlsx", -1,
+              g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), TU_ZIP_DEFLATE);
+  docx = tu_zip_finish (word);
+  id = import_bytes (f, "정산 검토.docx", g_bytes_get_data (docx, NULL), g_bytes_get_size (docx));
+  read_all (f, NULL);
+
+  text = text_of (f, id);
+  g_assert_cmpstr (text, ==, "정산표를 붙입니다.\n");
+  children = cf_case_list_children (f->kase, id, &error);
+  g_assert_no_error (error);
+  /* The workbook, not the picture the page shows. */
+  g_assert_cmpuint (children->len, ==, 1);
+  {
+    CfDocument *child = g_ptr_array_index (children, 0);
+
+    g_assert_cmpstr (cf_document_get_name (child), ==, "Microsoft_Excel_Worksheet.xlsx");
+    g_assert_cmpstr (cf_document_get_source (child), ==, "정산 검토.docx!/Microsoft_Excel_Worksheet.xlsx");
+    g_assert_cmpstr (cf_document_get_mime_type (child), ==,
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    g_assert_cmpint (cf_document_get_parent_id (child), ==, id);
+    g_assert_cmpuint (cf_document_get_size (child), ==, g_bytes_get_size (xlsx));
+    g_assert_cmpstr (cf_document_get_text_status (child), ==, "ok");
+    sheet_text = text_of (f, cf_document_get_id (child));
+    g_assert_cmpstr (sheet_text, ==, "위탁 수수료\t1500000\n");
+    grandchildren = cf_case_list_children (f->kase, cf_document_get_id (child), &error);
+    g_assert_cmpuint (grandchildren->len, ==, 0);
+  }
+  tu_assert_fsck_clean (f->kase);
+#undef EMB_NS_PKG
+#undef EMB_NS_R
+}
+
+/* The folder of preview pictures goes when the process ends, with what a
+ * caller left in it. */
+static void
+test_preview_folder_removed_at_exit (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *note = g_build_filename (dir, "folder.txt", NULL);
+  g_autofree char *folder = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *image = g_build_filename (dir, "사진.png", NULL);
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+      g_autoptr(CfRendering) picture = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *child_dir = g_getenv ("CASEFILE_TEST_DIR");
+      g_autofree char *child_note = g_build_filename (child_dir, "folder.txt", NULL);
+
+      g_free (image);
+      image = g_build_filename (child_dir, "사진.png", NULL);
+      gdk_pixbuf_fill (pixbuf, 0x3366ccff);
+      g_assert_true (gdk_pixbuf_save (pixbuf, image, "png", &error, NULL));
+      picture = cf_render_page (image, "image/png", 1, 32, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (picture->png_path, G_FILE_TEST_EXISTS));
+      tu_write_text (child_note, cf_render_get_folder ());
+      return;
+    }
+  g_setenv ("CASEFILE_TEST_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_assert_true (g_file_get_contents (note, &folder, NULL, NULL));
+  g_assert_true (g_str_has_prefix (folder, g_get_tmp_dir ()));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  tu_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -445,6 +583,7 @@ main (int    argc,
   g_setenv ("FAKE_EXTRACT_ZIP", zip_path, TRUE);
   /* G_TEST_BUILDDIR is the build folder of tests/ (see tests/meson.build). */
   fake_reader = g_test_build_filename (G_TEST_BUILT, "core", "fake-extract", NULL);
+  g_test_add_func ("/extraction/preview-folder-removed-at-exit", test_preview_folder_removed_at_exit);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/extraction/pdf", test_pdf);
   ADD ("/extraction/encrypted-pdf", test_encrypted_pdf);
@@ -452,6 +591,7 @@ main (int    argc,
   ADD ("/extraction/photo-exif", test_photo_exif);
   ADD ("/extraction/containment", test_containment);
   ADD ("/extraction/children-reading-again", test_children_and_reading_again);
+  ADD ("/extraction/embedded-workbook", test_embedded_workbook);
 #undef ADD
   return g_test_run ();
 }
