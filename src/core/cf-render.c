@@ -4,7 +4,10 @@
 
 #include "cf-render.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <signal.h>
@@ -12,6 +15,7 @@
 
 #include "cf-error.h"
 #include "cf-extraction.h"
+#include "cf-fsutil.h"
 
 /* A picture costs less than reading; these limits are tighter. */
 #define RENDER_MEMORY (G_GUINT64_CONSTANT (1024) * 1024 * 1024)
@@ -33,18 +37,50 @@ cf_render_can_render (const char *mime_type)
          (mime_type != NULL && g_str_has_prefix (mime_type, "image/"));
 }
 
-static const char *
-preview_dir (void)
+static char *made_dir;
+
+/* What is left of the pictures when the process ends (a caller that did
+ * not delete one, a render cancelled as it finished) goes with the folder. */
+static void
+remove_preview_dir (void)
 {
-  static char *dir;
+  GDir *dir = g_dir_open (made_dir, 0, NULL);
+  const char *name;
 
-  if (g_once_init_enter (&dir))
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      char *made = g_dir_make_tmp ("casefile-preview-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (made_dir, name, NULL);
 
-      g_once_init_leave (&dir, made ? made : g_strdup (g_get_tmp_dir ()));
+      g_unlink (path);
     }
-  return dir;
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (made_dir);
+}
+
+/* A private folder (0700) for this process's pictures. */
+static const char *
+preview_dir (GError **error)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      made_dir = g_dir_make_tmp ("casefile-preview-XXXXXX", NULL);
+      if (made_dir != NULL)
+        atexit (remove_preview_dir);
+      g_once_init_leave (&done, 1);
+    }
+  if (made_dir == NULL)
+    g_set_error (error, CF_ERROR, CF_ERROR_FAILED, "No folder for preview pictures could be made in %s",
+                 g_get_tmp_dir ());
+  return made_dir;
+}
+
+const char *
+cf_render_get_folder (void)
+{
+  return preview_dir (NULL);
 }
 
 static void
@@ -83,12 +119,25 @@ cf_render_page (const char          *object_path,
   g_autofree char *width_text = g_strdup_printf ("%d", width);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *png = g_strdup_printf ("%s/%s-%d-%d-%.8s.png", preview_dir (), base, page, width,
-                                          marks_hash);
+  g_autofree char *png = NULL;
+  const char *dir = preview_dir (error);
   CfRendering *rendering;
   JsonObject *o;
+  int fd;
 
   g_return_val_if_fail (object_path != NULL, NULL);
+
+  if (dir == NULL)
+    return NULL;
+  /* A name of its own: the same page may be drawn twice at once. */
+  png = g_strdup_printf ("%s/%s-%d-%d-%.8s-XXXXXX", dir, base, page, width, marks_hash);
+  fd = g_mkstemp (png);
+  if (fd < 0)
+    {
+      cf_set_error_from_errno (error, errno, "Could not make a file for the picture in %s", dir);
+      return NULL;
+    }
+  close (fd);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
@@ -113,24 +162,26 @@ cf_render_page (const char          *object_path,
   g_ptr_array_add (argv, NULL);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
   if (process == NULL)
-    return NULL;
+    goto fail;
   if (!g_subprocess_communicate_utf8 (process, NULL, cancellable, &out, &err, error))
     {
       g_subprocess_force_exit (process);
-      return NULL;
+      /* Reap it, so that it is not still writing the file we remove. */
+      g_subprocess_wait (process, NULL, NULL);
+      goto fail;
     }
   if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
     {
       g_strstrip (err);
       g_set_error (error, CF_ERROR, CF_ERROR_FAILED, "No picture could be made: %s",
                    err && err[0] ? err : "the reader failed");
-      return NULL;
+      goto fail;
     }
   answer = json_from_string (out, NULL);
   if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
     {
       g_set_error (error, CF_ERROR, CF_ERROR_FAILED, "No picture could be made");
-      return NULL;
+      goto fail;
     }
   o = json_node_get_object (answer);
   rendering = g_new0 (CfRendering, 1);
@@ -139,6 +190,11 @@ cf_render_page (const char          *object_path,
   rendering->width = json_object_get_int_member_with_default (o, "width", width);
   rendering->height = json_object_get_int_member_with_default (o, "height", 0);
   return rendering;
+
+fail:
+  /* A failed or cancelled picture leaves nothing behind. */
+  g_unlink (png);
+  return NULL;
 }
 
 typedef struct

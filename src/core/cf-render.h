@@ -10,13 +10,19 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *png_path;      /* a PNG in a private temporary folder */
+  char *png_path;      /* a PNG in a private temporary folder (cf_render_get_folder); the
+                        * caller deletes it when done, and the folder and whatever is left
+                        * in it go when the process exits */
   int n_pages;
   int width;
   int height;
 } CfRendering;
 
 void         cf_rendering_free            (CfRendering    *rendering);
+
+/* The folder this process's pictures go to (made on first use), or NULL
+ * if none could be made. */
+const char  *cf_render_get_folder         (void);
 
 /* Whether pictures can be made of this type (PDF, images). */
 gboolean     cf_render_can_render         (const char     *mime_type);
