@@ -537,21 +537,20 @@ test_embedded_workbook (Fixture       *f,
 static void
 test_preview_folder_removed_at_exit (void)
 {
-  g_autofree char *dir = tu_temp_dir ();
-  g_autofree char *note = g_build_filename (dir, "folder.txt", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *note = NULL;
   g_autofree char *folder = NULL;
 
   if (g_test_subprocess ())
     {
-      g_autofree char *image = g_build_filename (dir, "사진.png", NULL);
+      /* The child draws a picture, says where, and ends. */
+      const char *parent_dir = g_getenv ("CASEFILE_TEST_DIR");
+      g_autofree char *image = g_build_filename (parent_dir, "사진.png", NULL);
+      g_autofree char *child_note = g_build_filename (parent_dir, "folder.txt", NULL);
       g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
       g_autoptr(CfRendering) picture = NULL;
       g_autoptr(GError) error = NULL;
-      const char *child_dir = g_getenv ("CASEFILE_TEST_DIR");
-      g_autofree char *child_note = g_build_filename (child_dir, "folder.txt", NULL);
 
-      g_free (image);
-      image = g_build_filename (child_dir, "사진.png", NULL);
       gdk_pixbuf_fill (pixbuf, 0x3366ccff);
       g_assert_true (gdk_pixbuf_save (pixbuf, image, "png", &error, NULL));
       picture = cf_render_page (image, "image/png", 1, 32, NULL, NULL, &error);
@@ -560,6 +559,8 @@ test_preview_folder_removed_at_exit (void)
       tu_write_text (child_note, cf_render_get_folder ());
       return;
     }
+  dir = tu_temp_dir ();
+  note = g_build_filename (dir, "folder.txt", NULL);
   g_setenv ("CASEFILE_TEST_DIR", dir, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
