@@ -23,7 +23,6 @@ struct _CfDocumentList
   gint64 view_id;
   CfDocumentSort sort;
   gboolean descending;
-  char *search;            /* NFC, NULL when not searching */
 
   GArray *ids;             /* gint64, in row order */
   gint64 max_id;           /* the newest id in ids */
@@ -54,7 +53,6 @@ cf_document_list_finalize (GObject *object)
   g_clear_object (&self->kase);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_free (self->search);
 
   G_OBJECT_CLASS (cf_document_list_parent_class)->finalize (object);
 }
@@ -224,40 +222,16 @@ cf_document_list_get_sort (CfDocumentList *self,
   return self->sort;
 }
 
-void
-cf_document_list_set_search (CfDocumentList *self,
-                             const char     *text)
-{
-  g_autofree char *stripped = NULL;
-
-  g_return_if_fail (CF_IS_DOCUMENT_LIST (self));
-
-  g_clear_pointer (&self->search, g_free);
-  if (text == NULL)
-    return;
-  stripped = g_strstrip (g_strdup (text));
-  /* Names from macOS arrive decomposed; the case stores them composed. */
-  if (stripped[0] != '\0')
-    self->search = g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
-}
-
-const char *
-cf_document_list_get_search (CfDocumentList *self)
-{
-  g_return_val_if_fail (CF_IS_DOCUMENT_LIST (self), NULL);
-  return self->search;
-}
-
 gboolean
 cf_document_list_is_tree (CfDocumentList *self)
 {
   g_return_val_if_fail (CF_IS_DOCUMENT_LIST (self), FALSE);
-  return self->view == CF_DOCUMENT_VIEW_ALL && self->search == NULL;
+  return self->view == CF_DOCUMENT_VIEW_ALL;
 }
 
-static const char *
-order_terms (CfDocumentSort sort,
-             gboolean       descending)
+const char *
+cf_document_sort_order_by (CfDocumentSort sort,
+                           gboolean       descending)
 {
   /* Rows without a value go last either way; ties keep import order. */
   switch (sort)
@@ -320,7 +294,7 @@ build_query (CfDocumentList *self)
       break;
     case CF_DOCUMENT_VIEW_ALL:
     default:
-      where = self->search == NULL ? "d.parent_id IS NULL" : "1";
+      where = "d.parent_id IS NULL";
       break;
     }
 
@@ -328,30 +302,11 @@ build_query (CfDocumentList *self)
   if (self->sort == CF_DOCUMENT_SORT_EXHIBIT && self->view != CF_DOCUMENT_VIEW_CHILDREN)
     g_string_append (sql, "LEFT JOIN exhibits e ON e.document_id = d.id ");
   g_string_append_printf (sql, "WHERE %s ", where);
-  if (self->search != NULL)
-    g_string_append (sql,
-                     "AND (d.title LIKE ?2 ESCAPE '\\' OR d.name LIKE ?2 ESCAPE '\\' "
-                     "OR d.source LIKE ?2 ESCAPE '\\' OR d.author LIKE ?2 ESCAPE '\\') ");
   if (self->view == CF_DOCUMENT_VIEW_CHILDREN)
     g_string_append (sql, "ORDER BY d.position, d.id");
   else
-    g_string_append_printf (sql, "ORDER BY %s", order_terms (self->sort, self->descending));
+    g_string_append_printf (sql, "ORDER BY %s", cf_document_sort_order_by (self->sort, self->descending));
   return g_string_free (sql, FALSE);
-}
-
-static char *
-like_pattern (const char *text)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
 }
 
 static GArray *
@@ -360,7 +315,6 @@ query_ids (CfDocumentList  *self,
 {
   sqlite3 *db = cf_case_get_db (self->kase);
   g_autofree char *sql = build_query (self);
-  g_autofree char *pattern = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
@@ -370,11 +324,6 @@ query_ids (CfDocumentList  *self,
     return NULL;
   if (self->view == CF_DOCUMENT_VIEW_CLAIM || self->view == CF_DOCUMENT_VIEW_CHILDREN)
     sqlite3_bind_int64 (stmt, 1, self->view_id);
-  if (self->search != NULL)
-    {
-      pattern = like_pattern (self->search);
-      cf_db_bind_text (stmt, 2, pattern);
-    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

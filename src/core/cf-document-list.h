@@ -11,7 +11,7 @@
  * hang under their parent as CF_DOCUMENT_VIEW_CHILDREN lists, which is
  * what a GtkTreeListModel's create function returns), the documents not yet
  * tagged, the privileged ones, duplicates, unreadable ones, the documents
- * of a claim, or the matches of a search.
+ * of a claim.
  *
  * Reads use the given case's connection on the calling thread: give it a
  * case that no other thread uses (the GUI's read-only reader).
@@ -26,7 +26,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CF_DOCUMENT_VIEW_ALL,         /* top-level documents (all documents when searching) */
+  CF_DOCUMENT_VIEW_ALL,         /* top-level documents */
   CF_DOCUMENT_VIEW_UNTAGGED,    /* no claim on the document nor on a family ancestor */
   CF_DOCUMENT_VIEW_PRIVILEGED,
   CF_DOCUMENT_VIEW_DUPLICATES,  /* the same bytes as an earlier document */
@@ -66,13 +66,8 @@ void            cf_document_list_set_sort     (CfDocumentList  *self,
                                                gboolean         descending);
 CfDocumentSort  cf_document_list_get_sort     (CfDocumentList  *self,
                                                gboolean        *descending);
-/* Matches title, file name, source path and author (case-insensitive for
- * Latin letters). NULL or "" shows the whole view. */
-void            cf_document_list_set_search   (CfDocumentList  *self,
-                                               const char      *text);
-const char     *cf_document_list_get_search   (CfDocumentList  *self);
-/* Whether rows are the tops of families (the all-documents view without a
- * search): then a row's children belong under it. */
+/* Whether rows are the tops of families (the all-documents view): then a
+ * row's children belong under it. Searches are cf-search.h's. */
 gboolean        cf_document_list_is_tree      (CfDocumentList  *self);
 
 /* Reads the ids again and tells the widgets only what changed (rows kept

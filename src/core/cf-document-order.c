@@ -6,43 +6,7 @@
 
 #include "cf-case-private.h"
 #include "cf-db.h"
-
-/* The ORDER BY of each column, as cf-document-list.c sorts its rows (keep
- * the two in step): rows without a value go last either way, ties keep
- * import order. */
-static const char *
-order_terms (CfDocumentSort sort,
-             gboolean       descending)
-{
-  switch (sort)
-    {
-    case CF_DOCUMENT_SORT_EXHIBIT:
-      return descending ? "e.main IS NULL, e.main DESC, e.sub DESC, d.id DESC"
-                        : "e.main IS NULL, e.main, e.sub, d.id";
-    case CF_DOCUMENT_SORT_TITLE:
-      return descending ? "d.title DESC, d.id DESC" : "d.title, d.id";
-    case CF_DOCUMENT_SORT_DATE:
-      return descending
-        ? "coalesce (d.doc_date, substr (d.modified, 1, 10)) IS NULL, "
-          "coalesce (d.doc_date, substr (d.modified, 1, 10)) DESC, d.id DESC"
-        : "coalesce (d.doc_date, substr (d.modified, 1, 10)) IS NULL, "
-          "coalesce (d.doc_date, substr (d.modified, 1, 10)), d.id";
-    case CF_DOCUMENT_SORT_TYPE:
-      return descending ? "d.mime_type DESC, d.id DESC" : "d.mime_type, d.id";
-    case CF_DOCUMENT_SORT_AUTHOR:
-      return descending ? "d.author IS NULL, d.author DESC, d.id DESC"
-                        : "d.author IS NULL, d.author, d.id";
-    case CF_DOCUMENT_SORT_CLAIMS:
-      return descending
-        ? "(SELECT count(*) FROM tags t WHERE t.document_id = d.id) DESC, d.id DESC"
-        : "(SELECT count(*) FROM tags t WHERE t.document_id = d.id), d.id";
-    case CF_DOCUMENT_SORT_SIZE:
-      return descending ? "d.size DESC, d.id DESC" : "d.size, d.id";
-    case CF_DOCUMENT_SORT_IMPORTED:
-    default:
-      return descending ? "d.id DESC" : "d.id";
-    }
-}
+#include "cf-document-private.h"
 
 GArray *
 cf_case_order_documents (CfCase          *self,
@@ -77,7 +41,7 @@ cf_case_order_documents (CfCase          *self,
   db = cf_case_get_db (self);
   sql = g_strdup_printf ("SELECT d.id FROM json_each (?1) j JOIN documents d ON d.id = j.value "
                          "LEFT JOIN exhibits e ON e.document_id = d.id ORDER BY %s",
-                         order_terms (sort, descending));
+                         cf_document_sort_order_by (sort, descending));
   stmt = cf_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cf-document.h"
+#include "cf-document-list.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +39,10 @@ typedef struct
 
 /* Takes ownership of the strings in data. */
 CfDocument *cf_document_new_take (CfDocumentData *data);
+
+/* The ORDER BY of a list column over documents d (and exhibits e for the
+ * exhibit column), shared by the document list and cf_case_order_documents. */
+const char *cf_document_sort_order_by (CfDocumentSort sort,
+                                       gboolean       descending);
 
 G_END_DECLS
