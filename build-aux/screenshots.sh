@@ -214,6 +214,14 @@ key Return
 sleep 5
 shot export "${SHOT_EXPORT_TITLE}"
 key Escape
+
+# A search: hits with their snippets, the first one previewed.
+key ctrl+f
+xdotool type --delay 60 "위탁"
+sleep 1.5
+key Down
+sleep 1.5
+shot search "페이코리아"
 key ctrl+q
 sleep 1
 kill "$pid" 2> /dev/null || true
