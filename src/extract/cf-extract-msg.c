@@ -5,8 +5,9 @@
  * values in streams of their own named __substg1.0_IIIITTTT (property id,
  * type). Recipients and attachments are storages of the same shape. We read
  * the subject, sender, recipients, times, threading ids, the body (plain,
- * else HTML) and write each attachment out as a child. An attached Outlook
- * message is a sub-storage; it is written out as a .msg file of its own
+ * else HTML, else compressed RTF: cf-extract-rtf.c) and write each
+ * attachment out as a child. An attached Outlook message is a
+ * sub-storage; it is written out as a .msg file of its own
  * (cf-extract-msg-ole.c), so that it is read like any other message and
  * keeps its own attachments.
  *
@@ -16,6 +17,7 @@
 #define G_LOG_DOMAIN "casefile-extract"
 
 #include "cf-extract-msg-private.h"
+#include "cf-extract-rtf.h"
 
 #include <string.h>
 
@@ -565,13 +567,43 @@ read_html_body (MsgReader *m)
   return TRUE;
 }
 
+/* A body Outlook kept only as compressed RTF (messages written in RTF,
+ * and some that passed through Exchange): decompressed, and its text
+ * read, or the HTML or plain text it encapsulates. */
+static void
+read_rtf_body (MsgReader *m)
+{
+  CfExtractResult *result = m->mail.result;
+  g_autoptr(GBytes) compressed = NULL;
+  g_autoptr(GBytes) rtf = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *charset = NULL;
+  gboolean cut = FALSE;
+  gsize len;
+  const guint8 *data;
+
+  compressed = read_property_stream (m->root, PR_RTF_COMPRESSED, 0x0102, MAX_BODY, &cut);
+  if (compressed == NULL)
+    return;
+  data = g_bytes_get_data (compressed, &len);
+  rtf = cf_rtf_decompress (data, len, MAX_BODY, &problem);
+  if (problem != NULL)
+    cf_extract_result_warn (result, "rtf-damaged", "The compressed RTF body cannot be read "
+                            "whole: %s; what could be read of it was kept", problem);
+  data = g_bytes_get_data (rtf, &len);
+  text = cf_rtf_to_text ((const char *) data, len, MAX_BODY, &charset, NULL);
+  cf_extract_result_append_text (result, text, -1);
+  g_free (m->encoding);
+  m->encoding = g_steal_pointer (&charset);
+}
+
 static void
 read_body (MsgReader *m)
 {
   CfExtractResult *result = m->mail.result;
   g_autofree char *body = NULL;
   g_autofree char *saved_encoding = g_steal_pointer (&m->encoding);
-  g_autoptr(GsfInput) rtf = NULL;
 
   /* The encoding recorded is the body's. */
   body = read_string (m, m->root, PR_BODY, MAX_BODY);
@@ -584,15 +616,7 @@ read_body (MsgReader *m)
       g_string_free (text, TRUE);
     }
   else if (!read_html_body (m))
-    {
-      g_autofree char *name = g_strdup_printf ("__substg1.0_%04X0102", PR_RTF_COMPRESSED);
-
-      rtf = cf_msg_child (m->root, name);
-      if (rtf != NULL)
-        cf_extract_result_warn (result, "msg-rtf-only",
-                                "The message body exists only as compressed RTF, which this "
-                                "reader does not extract");
-    }
+    read_rtf_body (m);
   if (m->encoding == NULL)
     m->encoding = g_steal_pointer (&saved_encoding);
 }
