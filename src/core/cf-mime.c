@@ -37,6 +37,19 @@ static const struct
   { ".hwp", "application/x-hwp", "application/x-ole-storage" },
 };
 
+/* Signatures that settle the type whatever follows them. shared-mime-info
+ * looks for "%PDF-" anywhere in the first KiB, so a winmail.dat whose
+ * first attachment is a small PDF was taken for that PDF, and its
+ * message and other attachments were never read. */
+static const struct
+{
+  const char *magic;
+  gsize len;
+  const char *mime_type;
+} decisive_magic[] = {
+  { "\x78\x9F\x3E\x22", 4, "application/vnd.ms-tnef" },
+};
+
 static const char *
 extra_type_for (const char *name,
                 const char *by_data)
@@ -83,6 +96,11 @@ cf_mime_guess (const char   *name,
         *warning = g_strdup ("The file is empty (0 bytes)");
       return g_strdup ("application/x-zerosize");
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (decisive_magic); i++)
+    if (head_len >= decisive_magic[i].len &&
+        memcmp (head, decisive_magic[i].magic, decisive_magic[i].len) == 0)
+      return g_strdup (decisive_magic[i].mime_type);
 
   by_data = g_content_type_guess (NULL, head, head_len, &data_uncertain);
   if (extra_type_for (name, by_data) != NULL)

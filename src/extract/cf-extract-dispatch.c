@@ -14,6 +14,10 @@ static const struct
   { "message/rfc822", cf_extract_mail },
   { "application/mbox", cf_extract_mbox },
   { "application/vnd.ms-outlook", cf_extract_msg },
+  /* winmail.dat: sniffed as vnd.ms-tnef; a mail's declared type is the
+   * older alias, which a child keeps when its bytes say nothing. */
+  { "application/vnd.ms-tnef", cf_extract_tnef },
+  { "application/ms-tnef", cf_extract_tnef },
   { "application/vnd.openxmlformats-officedocument.", cf_extract_ooxml },
   { "application/vnd.oasis.opendocument.", cf_extract_odf },
   /* Macro-enabled Office files are OOXML too (the macros are never run). */

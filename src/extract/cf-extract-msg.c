@@ -16,46 +16,12 @@
  * capped and a short stream is a warning. */
 #define G_LOG_DOMAIN "casefile-extract"
 
+#include "cf-extract-mapi.h"
 #include "cf-extract-msg-private.h"
 #include "cf-extract-rtf.h"
 
 #include <string.h>
 
-#define PT_LONG    0x0003
-#define PT_SYSTIME 0x0040
-#define PT_OBJECT  0x000D
-
-#define PR_SUBJECT                  0x0037
-#define PR_CLIENT_SUBMIT_TIME       0x0039
-#define PR_SENT_REPRESENTING_NAME   0x0042
-#define PR_SENT_REPRESENTING_EMAIL  0x0065
-#define PR_TRANSPORT_HEADERS        0x007D
-#define PR_SENDER_NAME              0x0C1A
-#define PR_SENDER_EMAIL             0x0C1F
-#define PR_DISPLAY_BCC              0x0E02
-#define PR_DISPLAY_CC               0x0E03
-#define PR_DISPLAY_TO               0x0E04
-#define PR_MESSAGE_DELIVERY_TIME    0x0E06
-#define PR_BODY                     0x1000
-#define PR_RTF_COMPRESSED           0x1009
-#define PR_BODY_HTML                0x1013
-#define PR_INTERNET_MESSAGE_ID      0x1035
-#define PR_INTERNET_REFERENCES      0x1039
-#define PR_IN_REPLY_TO_ID           0x1042
-#define PR_DISPLAY_NAME             0x3001
-#define PR_EMAIL_ADDRESS            0x3003
-#define PR_ATTACH_DATA              0x3701
-#define PR_ATTACH_FILENAME          0x3704
-#define PR_ATTACH_METHOD            0x3705
-#define PR_ATTACH_LONG_FILENAME     0x3707
-#define PR_ATTACH_MIME_TAG          0x370E
-#define PR_SMTP_ADDRESS             0x39FE
-#define PR_INTERNET_CPID            0x3FDE
-#define PR_MESSAGE_CODEPAGE         0x3FFD
-#define PR_SENDER_SMTP_ADDRESS      0x5D01
-#define PR_SENT_REPRESENTING_SMTP   0x5D02
-
-#define ATTACH_EMBEDDED_MSG 5
 
 #define MAX_PROPERTIES (4 * 1024 * 1024)
 #define MAX_BODY       (64 * 1024 * 1024)
@@ -143,39 +109,6 @@ read_property_stream (GsfInfile  *storage,
   return read_stream (input, max, cut);
 }
 
-/* UTF-16LE to UTF-8; unpaired surrogates and an odd last byte become
- * U+FFFD instead of failing the whole string. */
-static char *
-utf16le_to_utf8 (const guint8 *data,
-                 gsize         len)
-{
-  GString *out = g_string_sized_new (len + len / 2);
-
-  for (gsize i = 0; i + 1 < len; i += 2)
-    {
-      gunichar c = data[i] | (data[i + 1] << 8);
-
-      if (c >= 0xD800 && c <= 0xDBFF && i + 3 < len)
-        {
-          gunichar low = data[i + 2] | (data[i + 3] << 8);
-
-          if (low >= 0xDC00 && low <= 0xDFFF)
-            {
-              c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-              i += 2;
-            }
-          else
-            c = 0xFFFD;
-        }
-      else if (c >= 0xD800 && c <= 0xDFFF)
-        c = 0xFFFD;
-      g_string_append_unichar (out, c);
-    }
-  if (len % 2 == 1)
-    g_string_append (out, "\xEF\xBF\xBD");
-  return g_string_free (out, FALSE);
-}
-
 /* A string property, Unicode or 8-bit, with trailing NULs dropped. */
 static char *
 read_string (MsgReader *m,
@@ -201,7 +134,7 @@ read_string (MsgReader *m,
                                 "start was read", id);
       if (m->encoding == NULL)
         m->encoding = g_strdup ("UTF-16LE");
-      return utf16le_to_utf8 (data, len);
+      return cf_mapi_utf16le_to_utf8 (data, len);
     }
   bytes = read_property_stream (storage, id, 0x001E, max, &cut);
   if (bytes != NULL)
@@ -275,67 +208,7 @@ props_find (Props   *props,
   return FALSE;
 }
 
-/* FILETIME: 100 ns since 1601, UTC. MAPI writes 4501-01-01 for "none". */
-static GDateTime *
-filetime_to_datetime (guint64 filetime)
-{
-  gint64 seconds = (gint64) (filetime / 10000000) - G_GINT64_CONSTANT (11644473600);
-  GDateTime *date;
-
-  if (filetime == 0)
-    return NULL;
-  date = g_date_time_new_from_unix_utc (seconds);
-  if (date != NULL && g_date_time_get_year (date) >= 4500)
-    g_clear_pointer (&date, g_date_time_unref);
-  return date;
-}
-
-static const char *
-charset_for_codepage (guint32 codepage)
-{
-  static const struct { guint32 codepage; const char *charset; } known[] = {
-    { 949, "CP949" }, { 51949, "EUC-KR" }, { 50225, "ISO-2022-KR" }, { 65001, "UTF-8" },
-    { 20127, "US-ASCII" }, { 1200, "UTF-16LE" }, { 1201, "UTF-16BE" }, { 932, "CP932" },
-    { 936, "GBK" }, { 54936, "GB18030" }, { 950, "BIG5" }, { 51932, "EUC-JP" },
-    { 50220, "ISO-2022-JP" }, { 50221, "ISO-2022-JP" }, { 50222, "ISO-2022-JP" },
-    { 874, "CP874" }, { 1250, "CP1250" }, { 1251, "CP1251" }, { 1252, "CP1252" },
-    { 1253, "CP1253" }, { 1254, "CP1254" }, { 1255, "CP1255" }, { 1256, "CP1256" },
-    { 1257, "CP1257" }, { 1258, "CP1258" }, { 20866, "KOI8-R" }, { 21866, "KOI8-U" },
-    { 28591, "ISO-8859-1" }, { 28592, "ISO-8859-2" }, { 28595, "ISO-8859-5" },
-    { 28597, "ISO-8859-7" }, { 28599, "ISO-8859-9" }, { 28605, "ISO-8859-15" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (known[i].codepage == codepage)
-      return known[i].charset;
-  return NULL;
-}
-
 /* People ------------------------------------------------------------------ */
-
-static gboolean
-is_smtp (const char *address)
-{
-  /* Exchange writes X.500 names (/O=…/CN=…) where there is no SMTP
-   * address at hand. */
-  return address != NULL && strchr (address, '@') != NULL && address[0] != '/';
-}
-
-static char *
-format_person (const char *name,
-               const char *address)
-{
-  gboolean has_name = name != NULL && name[0] != '\0' && g_strcmp0 (name, address) != 0;
-  gboolean has_address = address != NULL && address[0] != '\0';
-
-  if (has_name && has_address)
-    return g_strdup_printf ("%s <%s>", name, address);
-  if (has_address)
-    return g_strdup (address);
-  if (has_name)
-    return g_strdup (name);
-  return NULL;
-}
 
 static char *
 first_smtp (MsgReader      *m,
@@ -347,7 +220,7 @@ first_smtp (MsgReader      *m,
     {
       g_autofree char *address = read_string (m, storage, ids[i], CF_MAIL_MAX_HEADER);
 
-      if (is_smtp (address))
+      if (cf_mapi_is_smtp (address))
         return g_strstrip (g_steal_pointer (&address));
     }
   return NULL;
@@ -373,7 +246,7 @@ sender (MsgReader       *m,
   if (name != NULL)
     g_strstrip (name);
   if (address != NULL || headers == NULL)
-    return format_person (name, address);
+    return cf_mapi_format_person (name, address);
 
   /* Exchange senders often carry only an X.500 name in MAPI. */
   raw = cf_mail_header_raw (&m->mail, headers, "From");
@@ -385,10 +258,10 @@ sender (MsgReader       *m,
       const char *addr = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (first));
 
       if (name != NULL)
-        return format_person (name, addr);
+        return cf_mapi_format_person (name, addr);
       return cf_mail_format_mailbox (&m->mail, first);
     }
-  return format_person (name, NULL);
+  return cf_mapi_format_person (name, NULL);
 }
 
 int
@@ -439,7 +312,7 @@ read_recipients (MsgReader *m)
         continue;
       name = read_string (m, GSF_INFILE (input), PR_DISPLAY_NAME, CF_MAIL_MAX_HEADER);
       address = first_smtp (m, GSF_INFILE (input), addresses, G_N_ELEMENTS (addresses));
-      person = format_person (name ? g_strstrip (name) : NULL, address);
+      person = cf_mapi_format_person (name ? g_strstrip (name) : NULL, address);
       if (person != NULL)
         {
           cf_extract_result_add_to_list (m->mail.result, "recipients", person);
@@ -493,9 +366,9 @@ read_dates_and_ids (MsgReader       *m,
 
   /* The transport Date keeps the sender's zone; the MAPI times are UTC. */
   if (date == NULL && props_find (props, PR_CLIENT_SUBMIT_TIME, PT_SYSTIME, &filetime))
-    date = filetime_to_datetime (filetime);
+    date = cf_mapi_filetime_to_datetime (filetime);
   if (date == NULL && props_find (props, PR_MESSAGE_DELIVERY_TIME, PT_SYSTIME, &filetime))
-    date = filetime_to_datetime (filetime);
+    date = cf_mapi_filetime_to_datetime (filetime);
   iso = cf_mail_format_date (date);
   cf_extract_result_set_string (result, "date", iso);
 
@@ -717,7 +590,7 @@ read_attachment (MsgReader *m,
   g_autofree char *name = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *mime_type = NULL;
-  g_autofree char *guessed = NULL;
+  g_autofree char *type = NULL;
   g_autofree char *data_name = g_strdup_printf ("__substg1.0_%04X0102", PR_ATTACH_DATA);
   g_autofree char *object_name = g_strdup_printf ("__substg1.0_%04X%04X", PR_ATTACH_DATA, PT_OBJECT);
   g_autoptr(GsfInput) data = NULL;
@@ -726,7 +599,6 @@ read_attachment (MsgReader *m,
   g_autoptr(GError) error = NULL;
   Props props = { 0 };
   guint64 method = 1;
-  const char *type;
 
   props_load (&props, attachment, 8);
   props_find (&props, PR_ATTACH_METHOD, PT_LONG, &method);
@@ -768,15 +640,7 @@ read_attachment (MsgReader *m,
                               "An attachment has no file name; it was called %s", clean);
     }
   mime_type = read_string (m, attachment, PR_ATTACH_MIME_TAG, 256);
-  if (mime_type != NULL)
-    g_strstrip (mime_type);
-  type = mime_type;
-  if (type == NULL || strchr (type, '/') == NULL || g_str_equal (type, "application/octet-stream"))
-    {
-      guessed = g_content_type_guess (clean, NULL, 0, NULL);
-      type = guessed != NULL && strchr (guessed, '/') != NULL && !g_content_type_is_unknown (guessed)
-             ? guessed : "application/octet-stream";
-    }
+  type = cf_mapi_attachment_type (mime_type, clean);
 
   out = cf_extract_result_begin_child (result, clean, type, "attachment", &error);
   if (out == NULL)
@@ -867,9 +731,9 @@ cf_extract_msg (const CfExtractInput  *input,
   m.root = root;
   if (props_find (&props, PR_MESSAGE_CODEPAGE, PT_LONG, &value) ||
       props_find (&props, PR_INTERNET_CPID, PT_LONG, &value))
-    m.codepage = charset_for_codepage (value & 0xFFFFFFFF);
+    m.codepage = cf_mapi_charset_for_codepage (value & 0xFFFFFFFF);
   if (props_find (&props, PR_INTERNET_CPID, PT_LONG, &value))
-    m.html_codepage = charset_for_codepage (value & 0xFFFFFFFF);
+    m.html_codepage = cf_mapi_charset_for_codepage (value & 0xFFFFFFFF);
   if (props.bytes == NULL)
     cf_extract_result_warn (result, "msg-no-properties",
                             "The message has no property stream; its dates are unknown");

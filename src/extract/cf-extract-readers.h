@@ -12,6 +12,7 @@ gboolean cf_extract_pdf       (const CfExtractInput *input, CfExtractResult *res
 gboolean cf_extract_mail      (const CfExtractInput *input, CfExtractResult *result, GError **error);
 gboolean cf_extract_mbox      (const CfExtractInput *input, CfExtractResult *result, GError **error);
 gboolean cf_extract_msg       (const CfExtractInput *input, CfExtractResult *result, GError **error);
+gboolean cf_extract_tnef      (const CfExtractInput *input, CfExtractResult *result, GError **error);
 gboolean cf_extract_ooxml     (const CfExtractInput *input, CfExtractResult *result, GError **error);
 gboolean cf_extract_odf       (const CfExtractInput *input, CfExtractResult *result, GError **error);
 gboolean cf_extract_hwpx      (const CfExtractInput *input, CfExtractResult *result, GError **error);

@@ -329,6 +329,20 @@ cf_extract_result_abandon_child (CfExtractResult *result,
   g_clear_pointer (&result->open_child, json_object_unref);
 }
 
+void
+cf_extract_result_set_child_name (CfExtractResult *result,
+                                  const char      *name,
+                                  const char      *mime_type)
+{
+  g_autofree char *valid_name = g_utf8_make_valid (name ? name : "", -1);
+
+  g_return_if_fail (result->open_child != NULL);
+
+  json_object_set_string_member (result->open_child, "name", valid_name);
+  if (mime_type != NULL)
+    json_object_set_string_member (result->open_child, "type", mime_type);
+}
+
 gboolean
 cf_extract_result_add_child (CfExtractResult  *result,
                              const char       *name,

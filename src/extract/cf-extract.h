@@ -87,6 +87,11 @@ gboolean       cf_extract_result_end_child       (CfExtractResult *result,
                                                   GError         **error);
 void           cf_extract_result_abandon_child   (CfExtractResult *result,
                                                   GOutputStream   *stream);
+/* Names the open child when its name is known only after its bytes
+ * (TNEF keeps an attachment's name after its data). */
+void           cf_extract_result_set_child_name  (CfExtractResult *result,
+                                                  const char      *name,
+                                                  const char      *mime_type);
 gboolean       cf_extract_result_add_child       (CfExtractResult *result,
                                                   const char      *name,
                                                   const char      *mime_type,
