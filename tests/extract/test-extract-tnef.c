@@ -721,7 +721,8 @@ test_mail_family (void)
 static void
 test_not_tnef (void)
 {
-  g_autoptr(OfRun) garbage = of_extract_data ("PK\x03\x04 not a TNEF stream", 24, TNEF, "winmail.dat");
+  static const char zip[] = "PK\x03\x04 not a TNEF stream";
+  g_autoptr(OfRun) garbage = of_extract_data (zip, sizeof zip - 1, TNEF, "winmail.dat");
   g_autoptr(OfRun) empty = of_extract_data ("", 0, TNEF, "winmail.dat");
   g_autoptr(OfRun) header = of_extract_data ("\x78\x9f\x3e\x22\x01\x00", 6, TNEF, "winmail.dat");
 
