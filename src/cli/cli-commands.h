@@ -17,6 +17,7 @@ int cli_cmd_list      (int argc, char **argv);
 int cli_cmd_show      (int argc, char **argv);
 int cli_cmd_edit      (int argc, char **argv);
 int cli_cmd_privilege (int argc, char **argv);
+int cli_cmd_rm        (int argc, char **argv);
 int cli_cmd_claim     (int argc, char **argv);
 int cli_cmd_tag       (int argc, char **argv);
 int cli_cmd_untag     (int argc, char **argv);

@@ -395,3 +395,45 @@ cli_cmd_privilege (int    argc,
     return cli_fail (error);
   return CLI_OK;
 }
+
+int
+cli_cmd_rm (int    argc,
+            char **argv)
+{
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *reason = NULL;
+  guint n_removed = 0;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      "Why they go (kept in the custody log)", "TEXT" },
+    { NULL }
+  };
+
+  if (!cli_parse ("rm", "CASE DOC…",
+                  "Remove documents imported by mistake, each with its family (archive members, "
+                  "attachments). Their originals are deleted from the case unless another document "
+                  "holds the same bytes; the custody log keeps a record of each. Documents whose "
+                  "exhibit number was produced to the court cannot be removed.",
+                  entries, &argc, &argv))
+    return CLI_ERROR;
+  if (argc < 3)
+    return cli_usage_error ("rm", "give a CASE and at least one DOC id");
+  for (int i = 2; i < argc; i++)
+    {
+      gint64 id;
+
+      if (!cli_parse_id (argv[i], "document", &id))
+        return CLI_ERROR;
+      g_array_append_val (ids, id);
+    }
+  kase = cli_open_case (argv[1], TRUE);
+  if (kase == NULL)
+    return CLI_ERROR;
+  if (!cf_case_remove_documents (kase, (const gint64 *) (gpointer) ids->data, ids->len, reason,
+                                 &n_removed, &error))
+    return cli_fail (error);
+  g_print ("removed %u document%s\n", n_removed, n_removed == 1 ? "" : "s");
+  return CLI_OK;
+}

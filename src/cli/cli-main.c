@@ -22,6 +22,7 @@ static const CliCommand commands[] = {
   { "untag", "CASE --claim CLAIM DOC…", "Untag documents from a claim", cli_cmd_untag },
   { "edit", "CASE DOC", "Edit a document's title, date or author", cli_cmd_edit },
   { "privilege", "CASE DOC (--basis TEXT | --clear)", "Mark or clear privilege", cli_cmd_privilege },
+  { "rm", "CASE DOC… [--reason TEXT]", "Remove documents imported by mistake", cli_cmd_rm },
   { "number", "CASE", "Assign exhibit numbers", cli_cmd_number },
   { "export", "CASE OUT", "Write the evidence bundle", cli_cmd_export },
   { "verify", "BUNDLE", "Check a bundle against its checksums", cli_cmd_verify },

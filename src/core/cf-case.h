@@ -111,6 +111,23 @@ gboolean     cf_case_set_privileged       (CfCase      *self,
                                            const char  *basis,
                                            GError     **error);
 
+/* Takes documents imported by mistake out of the case: each with its
+ * family (the members and attachments under it), their tags, unlocked
+ * exhibit numbers, reading and index entries, and the original bytes when
+ * no other document holds the same bytes. A copy of a removed document
+ * (same bytes from elsewhere) stays and becomes the original. Refuses, and
+ * changes nothing, when a document is a member of a family (remove its top
+ * document), or when the family has an exhibit number produced to the
+ * court (locked). The custody log keeps a "remove" entry for every
+ * document removed, with its hash, name, source and reason (may be NULL).
+ * n_removed (may be NULL) counts the documents removed, families included. */
+gboolean     cf_case_remove_documents     (CfCase       *self,
+                                           const gint64 *ids,
+                                           guint         n_ids,
+                                           const char   *reason,
+                                           guint        *n_removed,
+                                           GError      **error);
+
 /* Claims ---------------------------------------------------------------- */
 
 /* Returns the new claim's id, or 0 on error. parent_id 0 means the root. */

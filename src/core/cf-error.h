@@ -31,6 +31,7 @@ typedef enum
   CF_ERROR_NOT_NUMBERED,      /* an export selection holds unnumbered documents */
   CF_ERROR_EXISTS,            /* an output file is already there */
   CF_ERROR_PASSPHRASE,        /* an encrypted bundle needs its passphrase, or another one */
+  CF_ERROR_PRODUCED,          /* the document was produced to the court (its number is locked) */
 } CfError;
 
 GQuark cf_error_quark (void);

@@ -523,7 +523,23 @@ finish_job (CfExtractor           *self,
             GCancellable          *cancellable,
             GError               **error)
 {
+  g_autoptr(GArray) present = NULL;
   gboolean ok;
+
+  /* The document may have been removed from the case while it was read:
+   * under the write lock the batch takes, it either is still there for the
+   * whole of what follows, or its result is dropped. */
+  if (!cf_intake_begin (intake, error))
+    return FALSE;
+  present = cf_db_query_ids (cf_intake_get_db (intake), "SELECT id FROM documents WHERE id = ?1",
+                             job->document_id, error);
+  if (present == NULL)
+    return FALSE;
+  if (present->len == 0)
+    {
+      self->totals.n_done++;
+      return cf_intake_commit (intake, FALSE, error);
+    }
 
   if (failure == NULL)
     {

@@ -33,6 +33,17 @@ cf_search_unindex (sqlite3  *db,
 }
 
 gboolean
+cf_search_unindex_removal (sqlite3  *db,
+                           GError  **error)
+{
+  return cf_db_exec (db,
+                     "INSERT INTO search (search, rowid, title, name, people, body, notes) "
+                     "SELECT 'delete', id, title, name, people, body, notes FROM search_source "
+                     "WHERE id IN (SELECT id FROM temp.removal)",
+                     error);
+}
+
+gboolean
 cf_search_index (sqlite3  *db,
                  gint64    document_id,
                  GError  **error)

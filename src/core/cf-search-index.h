@@ -18,6 +18,10 @@ gboolean cf_search_unindex       (sqlite3  *db,
 gboolean cf_search_index         (sqlite3  *db,
                                   gint64    document_id,
                                   GError  **error);
+/* Removes the terms of every document in the temporary table
+ * temp.removal (cf-case-remove.c), before their rows go. */
+gboolean cf_search_unindex_removal (sqlite3  *db,
+                                    GError  **error);
 /* Rebuilds the whole index from the case (repairs a damaged index). */
 gboolean cf_search_rebuild       (sqlite3  *db,
                                   GError  **error);
