@@ -455,7 +455,7 @@ test_exit_codes_and_help (Fixture       *f,
                           gconstpointer  data)
 {
   const char *commands[] = { "new", "info", "import", "list", "show", "tag", "untag", "edit",
-                             "privilege", "number", "export", "verify", "log", "fsck", NULL };
+                             "privilege", "rm", "number", "export", "verify", "log", "fsck", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *missing = g_build_filename (f->dir, "missing.txt", NULL);
@@ -511,6 +511,54 @@ test_second_writer_refused (Fixture       *f,
   g_assert_null (strstr (out, "Open by:      nobody"));
 }
 
+/* rm: a family goes whole with a reason in the log; a member alone is
+ * refused with exit 2 and nothing changes. */
+static void
+test_rm (Fixture       *f,
+         gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *zip_id = NULL;
+  g_autofree char *member_id = NULL;
+  g_autoptr(JsonNode) docs_node = NULL;
+  JsonArray *docs;
+  guint before;
+
+  create_case (f);
+  g_assert_cmpint (tu_run_cli (NULL, NULL, "import", f->case_path, f->evidence, NULL), ==, 0);
+  g_assert_cmpint (tu_run_cli (&out, NULL, "list", f->case_path, "--json", NULL), ==, 0);
+  docs_node = parse_json (out);
+  docs = json_node_get_array (docs_node);
+  before = json_array_get_length (docs);
+  zip_id = g_strdup_printf ("%d", find_doc (docs, "policies.zip"));
+  member_id = g_strdup_printf ("%d", find_doc (docs, "개인정보 처리방침 v3.txt"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (tu_run_cli (NULL, &err, "rm", f->case_path, member_id, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "policies.zip"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (tu_run_cli (NULL, NULL, "rm", f->case_path, NULL), ==, 2);
+
+  g_assert_cmpint (tu_run_cli (&out, NULL, "rm", f->case_path, zip_id, "--reason", "다른 사건 자료", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, "removed"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (tu_run_cli (&out, NULL, "list", f->case_path, "--json", NULL), ==, 0);
+  g_clear_pointer (&docs_node, json_node_unref);
+  docs_node = parse_json (out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (docs_node)), <, before);
+  g_assert_null (strstr (out, "policies.zip"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (tu_run_cli (&out, NULL, "log", f->case_path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "remove"));
+  g_assert_nonnull (strstr (out, "다른 사건 자료"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (tu_run_cli (NULL, NULL, "fsck", f->case_path, NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -523,6 +571,7 @@ main (int    argc,
   ADD ("/cli/encrypted-export", test_encrypted_export);
   ADD ("/cli/exit-codes-help", test_exit_codes_and_help);
   ADD ("/cli/second-writer", test_second_writer_refused);
+  ADD ("/cli/rm", test_rm);
 #undef ADD
   return g_test_run ();
 }
