@@ -186,6 +186,11 @@ static const char *migrations[] = {
    * find their documents through indexes instead of reading every row. */
   "CREATE INDEX documents_mime_type ON documents (mime_type);"
   "CREATE INDEX documents_doc_date ON documents (doc_date);",
+
+  /* 4 → 5: removing a document makes SQLite look for rows naming it as
+   * their original (the foreign key on duplicate_of); without an index
+   * that read every row, 65 ms per document removed from 100,000. */
+  "CREATE INDEX documents_duplicate_of ON documents (duplicate_of);",
 };
 
 gboolean
