@@ -20,6 +20,7 @@ typedef enum
   STEP_REMOVE_CLAIM,
   STEP_SAVE_SEARCH,
   STEP_REMOVE_SEARCH,
+  STEP_REMOVE_DOCUMENTS,
 } StepKind;
 
 typedef struct
@@ -40,6 +41,7 @@ typedef struct
   int position;
   char *name;              /* of a saved search */
   char *query;
+  char *reason;            /* of a removal */
 } Step;
 
 struct _CfEdit
@@ -47,6 +49,7 @@ struct _CfEdit
   char *label;
   GPtrArray *steps;        /* Step */
   gint64 added_claim;
+  guint n_removed;
 };
 
 G_DEFINE_BOXED_TYPE (CfEdit, cf_edit, cf_edit_ref, cf_edit_unref)
@@ -64,6 +67,7 @@ step_free (Step *step)
   g_free (step->description);
   g_free (step->name);
   g_free (step->query);
+  g_free (step->reason);
   g_free (step);
 }
 
@@ -178,7 +182,8 @@ cf_edit_is_undoable (CfEdit *self)
     {
       Step *step = g_ptr_array_index (self->steps, i);
 
-      if (step->kind == STEP_ADD_CLAIM || step->kind == STEP_REMOVE_CLAIM)
+      if (step->kind == STEP_ADD_CLAIM || step->kind == STEP_REMOVE_CLAIM ||
+          step->kind == STEP_REMOVE_DOCUMENTS)
         return FALSE;
     }
   return TRUE;
@@ -194,6 +199,25 @@ gint64
 cf_edit_get_added_claim (CfEdit *self)
 {
   return self->added_claim;
+}
+
+gboolean
+cf_edit_removes_documents (CfEdit *self)
+{
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (self->steps, i);
+
+      if (step->kind == STEP_REMOVE_DOCUMENTS)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+cf_edit_get_n_removed (CfEdit *self)
+{
+  return self->n_removed;
 }
 
 void
@@ -337,6 +361,22 @@ cf_edit_remove_search (CfEdit     *self,
   Step *step = step_new (STEP_REMOVE_SEARCH);
 
   step->name = g_strdup (name);
+  g_ptr_array_add (self->steps, step);
+}
+
+void
+cf_edit_remove_documents (CfEdit       *self,
+                          const gint64 *ids,
+                          guint         n_ids,
+                          const char   *reason)
+{
+  Step *step;
+
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  step = step_new (STEP_REMOVE_DOCUMENTS);
+  step->ids = ids_new (ids, n_ids);
+  step->reason = g_strdup (reason);
   g_ptr_array_add (self->steps, step);
 }
 
@@ -671,6 +711,18 @@ apply_step (CfEdit  *self,
       return apply_save_search (kase, step, inverse, error);
     case STEP_REMOVE_SEARCH:
       return apply_remove_search (kase, step, inverse, error);
+    case STEP_REMOVE_DOCUMENTS:
+      {
+        guint n_removed = 0;
+
+        /* The core refuses the whole removal or makes all of it, in one
+         * transaction: nothing to put back on failure. */
+        if (!cf_case_remove_documents (kase, (const gint64 *) (gpointer) step->ids->data,
+                                       step->ids->len, step->reason, &n_removed, error))
+          return FALSE;
+        self->n_removed += n_removed;
+        return TRUE;
+      }
     default:
       g_assert_not_reached ();
       return FALSE;

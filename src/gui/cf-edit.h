@@ -8,7 +8,8 @@
  * edit, are whatever the case held at that moment, not what a widget
  * believed. Adding and removing claims apply but have no inverse (a new
  * claim would get a new id); saved searches are named, so their removal
- * undoes by saving again.
+ * undoes by saving again. Removing documents has no inverse either: their
+ * original files are gone.
  */
 #pragma once
 
@@ -38,6 +39,12 @@ gboolean      cf_edit_is_undoable         (CfEdit        *self);
 gboolean      cf_edit_is_empty            (CfEdit        *self);
 /* The id of the claim the last add-claim step created, once applied. */
 gint64        cf_edit_get_added_claim     (CfEdit        *self);
+/* Whether it removes documents: any row may then go or change (families,
+ * duplicates that become originals). */
+gboolean      cf_edit_removes_documents   (CfEdit        *self);
+/* How many documents its remove steps took out, families included, once
+ * applied. */
+guint         cf_edit_get_n_removed       (CfEdit        *self);
 
 void          cf_edit_tag                 (CfEdit        *self,
                                            gint64         claim_id,
@@ -84,6 +91,12 @@ void          cf_edit_save_search         (CfEdit        *self,
                                            const char    *query);
 void          cf_edit_remove_search       (CfEdit        *self,
                                            const char    *name);
+/* Takes top-level documents and their families out of the case
+ * (cf_case_remove_documents); reason may be NULL. */
+void          cf_edit_remove_documents    (CfEdit        *self,
+                                           const gint64  *ids,
+                                           guint          n_ids,
+                                           const char    *reason);
 
 /* Runs in the thread that owns kase. Returns the inverse edit (empty when
  * nothing changed), or NULL with error after putting back what the steps

@@ -367,7 +367,11 @@ emit_changes (CfSession *self,
 {
   g_autoptr(GArray) ids = cf_edit_get_document_ids (edit);
 
-  if (ids->len > 0)
+  /* A removal changes more than the rows it names: their families go,
+   * and a duplicate of a removed document becomes the original. */
+  if (cf_edit_removes_documents (edit))
+    g_signal_emit (self, signals [DOCUMENTS_CHANGED], 0, NULL);
+  else if (ids->len > 0)
     g_signal_emit (self, signals [DOCUMENTS_CHANGED], 0, ids);
   if (cf_edit_changes_claims (edit))
     g_signal_emit (self, signals [CLAIMS_CHANGED], 0);
@@ -396,8 +400,9 @@ apply_done (GObject      *object,
     {
       if (!cf_edit_is_undoable (op->edit))
         {
-          /* Claims came or went: older entries may name a claim that no
-           * longer exists, so history starts again from here. */
+          /* Claims or documents came or went: older entries may name a
+           * claim or a document that no longer exists, so history starts
+           * again from here. */
           if (cf_edit_changes_claims (op->edit) && !cf_edit_get_added_claim (op->edit))
             cf_session_clear_history (self);
         }

@@ -1,7 +1,7 @@
 /* cf-window-private.h — what the files of CfWindow share: cf-window.c (the
  * window, opening a case, which actions are enabled), cf-window-actions.c
- * (the commands), cf-window-import.c (importing) and cf-window-search.c
- * (searching). */
+ * (the commands), cf-window-import.c (importing), cf-window-search.c
+ * (searching) and cf-window-remove.c (removing documents). */
 #pragma once
 
 #include "cf-window.h"
@@ -142,6 +142,11 @@ void     cf_window_set_search_text    (CfWindow    *self,
 gboolean cf_window_get_search_running (CfWindow    *self);
 /* Empties and closes the search; the view shows again. */
 void     cf_window_stop_search        (CfWindow    *self);
+
+/* cf-window-remove.c */
+void     cf_window_class_init_remove  (GtkWidgetClass *widget_class);
+/* Whether the selection holds a top-level document to remove. */
+gboolean cf_window_can_remove         (CfWindow    *self);
 
 /* cf-window-import.c */
 void     cf_window_class_init_import  (GtkWidgetClass *widget_class);

@@ -43,6 +43,9 @@ cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.untag-from-claim", can_tag);
   gtk_widget_action_set_enabled (widget, "win.mark-privileged", can_tag);
   gtk_widget_action_set_enabled (widget, "win.clear-privilege", can_tag);
+  /* Not during an import: it may still be adding members to a family. */
+  gtk_widget_action_set_enabled (widget, "win.remove-documents",
+                                 can_tag && !importing && cf_window_can_remove (self));
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  writable && !busy && cf_session_can_undo (self->session));
   gtk_widget_action_set_enabled (widget, "win.redo",
@@ -745,6 +748,7 @@ build_document_menu (CfWindow *self)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) tagging = g_menu_new ();
   g_autoptr(GMenu) privilege = g_menu_new ();
+  g_autoptr(GMenu) removal = g_menu_new ();
 
   self->tag_menu = g_menu_new ();
   self->untag_menu = g_menu_new ();
@@ -754,7 +758,9 @@ build_document_menu (CfWindow *self)
   g_menu_append (privilege, _("Mark _Privileged…"), "win.mark-privileged");
   g_menu_append (privilege, _("_Clear Privilege"), "win.clear-privilege");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (tagging));
+  g_menu_append (removal, _("_Remove from Case…"), "win.remove-documents");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (privilege));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
   cf_document_table_set_context_menu (self->table, G_MENU_MODEL (menu));
 }
 
@@ -852,6 +858,7 @@ cf_window_class_init (CfWindowClass *klass)
   cf_window_class_init_actions (widget_class);
   cf_window_class_init_import (widget_class);
   cf_window_class_init_search (widget_class);
+  cf_window_class_init_remove (widget_class);
 }
 
 static void
