@@ -223,7 +223,7 @@ test_schema_3_upgrade (void)
   g_clear_object (&kase);
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX documents_mime_type; DROP INDEX documents_doc_date; "
-                                     "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+                                     "DROP INDEX documents_duplicate_of; PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   reader = cf_case_open (path, CF_CASE_OPEN_READ_ONLY, &error);
@@ -236,7 +236,8 @@ test_schema_3_upgrade (void)
   db = cf_case_get_db (writer);
   g_assert_cmpint (cf_db_schema_version (db), ==, CF_SCHEMA_VERSION);
   g_assert_cmpint (cf_db_query_int64 (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-                                          "AND name IN ('documents_mime_type', 'documents_doc_date')", 0), ==, 2);
+                                          "AND name IN ('documents_mime_type', 'documents_doc_date', "
+                                          "'documents_duplicate_of')", 0), ==, 3);
 }
 
 static void
