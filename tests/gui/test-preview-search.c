@@ -371,17 +371,28 @@ test_quick_selection (void)
   gint64 others[] = { document_titled ("위탁계약서"), document_titled ("내부 메모"),
                       document_titled ("euc-kr 공문") };
   guint before = cf_page_view_get_n_started (page_view ());
+  guint stayed = 0;
+  gint64 pdf_shown_at = 0;
 
   select_document (others[0]);
   for (guint i = 0; i < 50; i++)
     {
+      gint64 now = g_get_monotonic_time ();
+
+      /* A loaded machine (other tests beside this one) may hold a PDF
+       * longer than the page view's 60 ms wait: then asking for its
+       * picture is right, and allowed for. */
+      if (pdf_shown_at != 0 && now - pdf_shown_at >= 50 * G_TIME_SPAN_MILLISECOND)
+        stayed++;
+      pdf_shown_at = i % 2 ? now : 0;
       select_document (i % 2 ? pdf : others[i % G_N_ELEMENTS (others)]);
       gt_spin (2);
     }
   select_document (pdf);
   wait_picture ("the PDF stopped on");
-  g_test_message ("helpers started for 50 selections: %u", cf_page_view_get_n_started (page_view ()) - before);
-  g_assert_cmpuint (cf_page_view_get_n_started (page_view ()) - before, <=, 2);
+  g_test_message ("helpers started for 50 selections: %u (PDF held past the wait %u times)",
+                  cf_page_view_get_n_started (page_view ()) - before, stayed);
+  g_assert_cmpuint (cf_page_view_get_n_started (page_view ()) - before, <=, 2 + stayed);
   g_assert_cmpint (cf_preview_get_kind (preview ()), ==, CF_PREVIEW_PAGES);
 }
 
