@@ -6,7 +6,9 @@
  * Members of a family are never removed on their own (the core refuses
  * it): a member selected together with its top document goes with the
  * family, one selected without it is left out and the dialog says so, and
- * a selection of members only leaves the action disabled. */
+ * a selection of members only leaves the action disabled. Evidence
+ * produced to the court (a locked number in the family) is never removed:
+ * such families are left out the same way, and said so. */
 #define G_LOG_DOMAIN "casefile-gui"
 
 #include "config.h"
@@ -50,7 +52,8 @@ cf_window_can_remove (CfWindow *self)
       g_autoptr(CfDocument) document = NULL;
 
       document = cf_case_get_document (reader, g_array_index (ids, gint64, i), NULL);
-      if (document != NULL && cf_document_get_parent_id (document) == 0)
+      if (document != NULL && cf_document_get_parent_id (document) == 0 &&
+          !cf_document_get_exhibit_locked (document))
         return TRUE;
     }
   return FALSE;
@@ -63,6 +66,7 @@ typedef struct
   GArray *tops;        /* gint64: selected top-level documents */
   guint n_total;       /* what goes, families included */
   guint n_left_out;    /* members selected without their top document */
+  guint n_produced;    /* families left out: a number in them went to the court */
 } RemovePlan;
 
 static void
@@ -74,19 +78,24 @@ remove_plan_free (RemovePlan *plan)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemovePlan, remove_plan_free)
 
+/* Counts the documents under document; *produced is set when one of
+ * them (or document) holds a number produced to the court. */
 static guint
 count_descendants (CfCase     *reader,
                    CfDocument *document,
-                   guint       depth)
+                   guint       depth,
+                   gboolean   *produced)
 {
   g_autoptr(GPtrArray) children = NULL;
   guint n = 0;
 
+  if (cf_document_get_exhibit_locked (document))
+    *produced = TRUE;
   if (cf_document_get_n_children (document) == 0 || depth > MAX_FAMILY_DEPTH)
     return 0;
   children = cf_case_list_children (reader, cf_document_get_id (document), NULL);
   for (guint i = 0; children != NULL && i < children->len; i++)
-    n += 1 + count_descendants (reader, g_ptr_array_index (children, i), depth + 1);
+    n += 1 + count_descendants (reader, g_ptr_array_index (children, i), depth + 1, produced);
   return n;
 }
 
@@ -122,6 +131,8 @@ plan_removal (CfWindow *self)
     {
       g_autoptr(CfDocument) document = cf_case_get_document (reader, g_array_index (ids, gint64, i), NULL);
       gint64 parent_id;
+      gboolean produced = FALSE;
+      guint n_family;
 
       /* Gone since the list was read: nothing to remove. */
       if (document == NULL)
@@ -132,8 +143,14 @@ plan_removal (CfWindow *self)
           g_array_append_val (members, parent_id);
           continue;
         }
+      n_family = 1 + count_descendants (reader, document, 0, &produced);
+      if (produced)
+        {
+          plan->n_produced++;
+          continue;
+        }
       g_array_append_val (plan->tops, g_array_index (ids, gint64, i));
-      plan->n_total += 1 + count_descendants (reader, document, 0);
+      plan->n_total += n_family;
     }
   /* The array holds the ids the hash table points at: it is not appended
    * to any more. */
@@ -277,6 +294,21 @@ describe_removal (const RemovePlan *plan)
                                                  plan->n_left_out),
                               left_out);
     }
+  if (plan->n_produced > 0)
+    {
+      g_autofree char *produced = cf_format_count (plan->n_produced);
+
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s selected document is left out: it was "
+                                                 "produced to the court, and produced evidence "
+                                                 "stays in the case.",
+                                                 "%s selected documents are left out: they were "
+                                                 "produced to the court, and produced evidence "
+                                                 "stays in the case.",
+                                                 plan->n_produced),
+                              produced);
+    }
   return g_string_free (body, FALSE);
 }
 
@@ -296,6 +328,12 @@ remove_documents_action (GtkWidget  *widget,
   if (self->session == NULL)
     return;
   plan = plan_removal (self);
+  if (plan->tops->len == 0 && plan->n_produced > 0)
+    {
+      cf_window_add_toast (self, _("Produced to the court: evidence whose exhibit number went out "
+                                   "in a bundle stays in the case"));
+      return;
+    }
   if (plan->tops->len == 0)
     {
       /* Only members were selected (the enabled state looked at a few). */

@@ -4,7 +4,8 @@
  * so, Cancel changes nothing, and removing an archive takes its members,
  * its original file and its rows, with a "remove" custody entry per
  * document carrying the reason; removing a document that has a copy
- * elsewhere leaves the copy as the original, its file kept.
+ * elsewhere leaves the copy as the original, its file kept. Evidence
+ * produced to the court is never offered for removal.
  *
  * The steps run in order on one window; each is its own test case so a
  * failure says where. */
@@ -12,9 +13,11 @@
 
 #include <string.h>
 
+#include "cf-bundle.h"
 #include "cf-document-table.h"
 #include "cf-extraction.h"
 #include "cf-gui-util.h"
+#include "cf-numbering.h"
 
 static struct
 {
@@ -169,6 +172,31 @@ test_set_up (void)
   g_autofree char *original = g_build_filename (w.evidence, "위탁계약서.txt", NULL);
   g_autofree char *text = tu_read_file (original, NULL);
   const char *paths[] = { w.evidence, NULL };
+  g_autofree char *produced_dir = g_build_filename (w.dir, "제출본", NULL);
+  g_autofree char *produced = g_build_filename (produced_dir, "제출한 증거.txt", NULL);
+  g_autofree char *bundle = g_build_filename (w.dir, "bundle.zip", NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(CfExportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CfExportOptions options = { .format = CF_BUNDLE_ZIP };
+  gint64 claim, id;
+
+  /* A document produced to the court before the window opens: numbered
+   * and exported, so its number is locked. */
+  tu_mkdir (produced_dir);
+  tu_write_text (produced, "법원에 이미 낸 증거");
+  items = tu_import_one (kase, produced);
+  id = ((TuItem *) g_ptr_array_index (items, 0))->document_id;
+  claim = cf_case_add_claim (kase, "제출한 쟁점", 0, CF_SIDE_OURS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_case_tag (kase, claim, &id, 1, CF_STANCE_SUPPORTS, NULL, NULL, &error));
+  changes = cf_case_number_exhibits (kase, FALSE, &error);
+  g_assert_no_error (error);
+  result = cf_case_export_bundle (kase, bundle, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  w.n_documents++;
+  w.n_top++;
 
   w.case_path = g_strdup (cf_case_get_path (kase));
   g_clear_object (&kase);
@@ -209,6 +237,36 @@ test_member_alone (void)
   press_delete ();
   g_assert_null (gt_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (cf_case_count_documents (reader ()), ==, w.n_documents);
+}
+
+/* Produced evidence: alone, the command is greyed; beside a document that
+ * may go, the dialog leaves it out and says why. */
+static void
+test_produced_left_out (void)
+{
+  gint64 produced = document_titled ("제출한 증거");
+  gint64 memo = document_titled ("내부 메모");
+  GtkSelectionModel *model = gtk_column_view_get_model (cf_document_table_get_column_view (table ()));
+  AdwMessageDialog *dialog;
+
+  select_only (produced);
+  g_assert_false (menu_item_sensitive ());
+  press_delete ();
+  g_assert_null (gt_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  gtk_selection_model_select_item (model, position_of (memo), FALSE);
+  gt_spin (50);
+  g_assert_cmpuint (cf_document_table_get_n_selected (table ()), ==, 2);
+  g_assert_true (menu_item_sensitive ());
+  press_delete ();
+  dialog = ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove 1 Document?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "1 selected document is left out: it was produced to the court"));
+  gt_respond (dialog, "cancel");
+  gt_wait_edits (w.window);
+  g_assert_false (is_gone (produced));
+  g_assert_cmpuint (count_custody ("remove", NULL), ==, 0);
 }
 
 /* A member selected without its family's top is left out, and the dialog
@@ -359,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/remove/set-up", test_set_up);
   g_test_add_func ("/remove/member-alone", test_member_alone);
   g_test_add_func ("/remove/member-left-out", test_member_left_out);
+  g_test_add_func ("/remove/produced-left-out", test_produced_left_out);
   g_test_add_func ("/remove/family", test_remove_family);
   g_test_add_func ("/remove/with-copy", test_remove_with_copy);
   g_test_add_func ("/remove/close", test_close);
