@@ -508,6 +508,53 @@ test_korean_message (void)
   g_assert_cmpstr (inner->text, ==, "원본 메일 본문입니다.");
 }
 
+/* The streams these tests write are checked against an independent
+ * reader, Debian's tnef (1.4): it finds the same attachments with the same
+ * bytes, so the writer and our reader do not merely share one reading of
+ * the specification. */
+static void
+test_independent_decoder (void)
+{
+  g_autoptr(GBytes) tnef = korean_message ();
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "winmail.dat", NULL);
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *pdf_path = g_build_filename (out_dir, "계약 검토 의견서.pdf", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len, cp949_len;
+  int status;
+  g_autofree char *cp949_name = tu_to_cp949 ("위수탁계약서.txt", &cp949_len);
+  g_autofree char *cp949_path = NULL;
+  g_autofree char *contract = NULL;
+
+  if (g_find_program_in_path ("tnef") == NULL)
+    {
+      g_test_skip ("tnef (Debian package tnef) is not installed");
+      return;
+    }
+  tu_write_file (path, g_bytes_get_data (tnef, NULL), g_bytes_get_size (tnef));
+  tu_mkdir (out_dir);
+  {
+    const char *argv[] = { "tnef", "--overwrite", "-C", out_dir, path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &listing, &errors,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* The PDF under its Unicode long name, byte for byte. */
+  pdf = tu_read_file (pdf_path, &len);
+  g_assert_cmpmem (pdf, len, pdf_bytes, sizeof pdf_bytes - 1);
+  /* tnef keeps the legacy title's CP949 bytes as the file name. */
+  cp949_path = g_build_filename (out_dir, cp949_name, NULL);
+  contract = tu_read_file (cp949_path, &len);
+  g_assert_cmpmem (contract, len, contract_text, strlen (contract_text));
+}
+
 /* Only the legacy attributes (an old writer): the sender from attFrom,
  * the date from attDateSent (no zone), the body from attBody; read under
  * the type a mail declares. */
@@ -958,6 +1005,7 @@ main (int    argc,
 {
   tu_init (&argc, &argv);
   g_test_add_func ("/extract/tnef/korean-message", test_korean_message);
+  g_test_add_func ("/extract/tnef/independent-decoder", test_independent_decoder);
   g_test_add_func ("/extract/tnef/legacy-only", test_legacy_only);
   g_test_add_func ("/extract/tnef/rtf-and-html-bodies", test_rtf_and_html_bodies);
   g_test_add_func ("/extract/tnef/sniffed-type", test_sniffed_type);
