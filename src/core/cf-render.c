@@ -86,11 +86,13 @@ cf_render_get_folder (void)
 static void
 limit_child (gpointer data)
 {
-  struct rlimit memory = { RENDER_MEMORY, RENDER_MEMORY };
   struct rlimit cpu = { RENDER_CPU_SECONDS, RENDER_CPU_SECONDS + 2 };
   struct rlimit none = { 0, 0 };
 
 #ifndef __SANITIZE_ADDRESS__
+  /* Sanitizers reserve far more address space than this. */
+  struct rlimit memory = { RENDER_MEMORY, RENDER_MEMORY };
+
   setrlimit (RLIMIT_AS, &memory);
 #endif
   setrlimit (RLIMIT_CPU, &cpu);

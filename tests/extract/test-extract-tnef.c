@@ -529,8 +529,9 @@ test_independent_decoder (void)
   g_autofree char *cp949_name = tu_to_cp949 ("위수탁계약서.txt", &cp949_len);
   g_autofree char *cp949_path = NULL;
   g_autofree char *contract = NULL;
+  g_autofree char *program = g_find_program_in_path ("tnef");
 
-  if (g_find_program_in_path ("tnef") == NULL)
+  if (program == NULL)
     {
       g_test_skip ("tnef (Debian package tnef) is not installed");
       return;
