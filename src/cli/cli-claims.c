@@ -242,23 +242,6 @@ cli_cmd_claim (int    argc,
          ? CLI_OK : CLI_ERROR;
 }
 
-static gboolean
-parse_documents (int       argc,
-                 char    **argv,
-                 GArray  **ids)
-{
-  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (int i = 2; i < argc; i++)
-    {
-      gint64 id;
-
-      if (!cli_parse_id (argv[i], "document", &id))
-        return FALSE;
-      g_array_append_val (*ids, id);
-    }
-  return TRUE;
-}
-
 int
 cli_cmd_tag (int    argc,
              char **argv)
@@ -291,7 +274,8 @@ cli_cmd_tag (int    argc,
     return cli_usage_error ("tag", "--claim is required");
   if (stance_text != NULL && !cf_stance_from_string (stance_text, &stance))
     return cli_usage_error ("tag", "--stance must be supports, undermines or context");
-  if (!cli_parse_id (claim, "claim", &claim_id) || !parse_documents (argc, argv, &ids))
+  if (!cli_parse_id (claim, "claim", &claim_id) ||
+      !cli_parse_document_ids (argc, argv, 2, &ids))
     return CLI_ERROR;
   kase = cli_open_case (argv[1], TRUE);
   if (kase == NULL)
@@ -324,7 +308,8 @@ cli_cmd_untag (int    argc,
     return cli_usage_error ("untag", "give a CASE and at least one DOC id");
   if (claim == NULL)
     return cli_usage_error ("untag", "--claim is required");
-  if (!cli_parse_id (claim, "claim", &claim_id) || !parse_documents (argc, argv, &ids))
+  if (!cli_parse_id (claim, "claim", &claim_id) ||
+      !cli_parse_document_ids (argc, argv, 2, &ids))
     return CLI_ERROR;
   kase = cli_open_case (argv[1], TRUE);
   if (kase == NULL)

@@ -122,6 +122,24 @@ cli_parse_id (const char *text,
   return TRUE;
 }
 
+gboolean
+cli_parse_document_ids (int      argc,
+                        char   **argv,
+                        int      first,
+                        GArray **ids)
+{
+  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (int i = first; i < argc; i++)
+    {
+      gint64 id;
+
+      if (!cli_parse_id (argv[i], "document", &id))
+        return FALSE;
+      g_array_append_val (*ids, id);
+    }
+  return TRUE;
+}
+
 void
 cli_print_json (JsonNode *node)
 {

@@ -50,6 +50,12 @@ CfCase   *cli_open_case           (const char    *path,
 gboolean  cli_parse_id            (const char    *text,
                                    const char    *what,
                                    gint64        *id);
+/* The document ids argv[first…] as a new array of gint64; FALSE (with a
+ * message) when one is not an id. */
+gboolean  cli_parse_document_ids  (int            argc,
+                                   char         **argv,
+                                   int            first,
+                                   GArray       **ids);
 
 void      cli_print_json          (JsonNode      *node);
 char     *cli_format_size         (guint64        bytes);

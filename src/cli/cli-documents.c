@@ -402,7 +402,7 @@ cli_cmd_rm (int    argc,
 {
   g_autoptr(CfCase) kase = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autofree char *reason = NULL;
   guint n_removed = 0;
   GOptionEntry entries[] = {
@@ -420,14 +420,8 @@ cli_cmd_rm (int    argc,
     return CLI_ERROR;
   if (argc < 3)
     return cli_usage_error ("rm", "give a CASE and at least one DOC id");
-  for (int i = 2; i < argc; i++)
-    {
-      gint64 id;
-
-      if (!cli_parse_id (argv[i], "document", &id))
-        return CLI_ERROR;
-      g_array_append_val (ids, id);
-    }
+  if (!cli_parse_document_ids (argc, argv, 2, &ids))
+    return CLI_ERROR;
   kase = cli_open_case (argv[1], TRUE);
   if (kase == NULL)
     return CLI_ERROR;

@@ -113,7 +113,7 @@ cli_cmd_reextract (int    argc,
                    char **argv)
 {
   g_autoptr(CfCase) kase = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!cli_parse ("reextract", "CASE [DOC…]",
@@ -124,14 +124,8 @@ cli_cmd_reextract (int    argc,
     return CLI_ERROR;
   if (argc < 2)
     return cli_usage_error ("reextract", "give a CASE");
-  for (int i = 2; i < argc; i++)
-    {
-      gint64 id;
-
-      if (!cli_parse_id (argv[i], "document", &id))
-        return CLI_ERROR;
-      g_array_append_val (ids, id);
-    }
+  if (!cli_parse_document_ids (argc, argv, 2, &ids))
+    return CLI_ERROR;
   kase = cli_open_case (argv[1], TRUE);
   if (kase == NULL)
     return CLI_ERROR;

@@ -459,3 +459,29 @@ of_deflate_raw (const void *data,
   deflateEnd (&z);
   return g_byte_array_free_to_bytes (out);
 }
+
+guint
+of_n_children (OfRun *run)
+{
+  JsonArray *children = json_object_has_member (run->root, "children")
+                          ? json_object_get_array_member (run->root, "children") : NULL;
+
+  return children ? json_array_get_length (children) : 0;
+}
+
+const char *
+of_child_string (OfRun      *run,
+                 guint       i,
+                 const char *key)
+{
+  JsonArray *children = json_object_get_array_member (run->root, "children");
+
+  return json_object_get_string_member (json_array_get_object_element (children, i), key);
+}
+
+char *
+of_child_path (OfRun *run,
+               guint  i)
+{
+  return g_build_filename (run->dir, of_child_string (run, i, "file"), NULL);
+}

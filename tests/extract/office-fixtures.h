@@ -48,6 +48,14 @@ gboolean    of_has_warning     (OfRun       *run,
                                 const char  *code);
 /* Asserts the run read nothing and said why (status failed, a problem). */
 void        of_assert_unreadable (OfRun     *run);
+/* The children the helper wrote: how many, a member of child i's record,
+ * and the path of its bytes. */
+guint       of_n_children      (OfRun       *run);
+const char *of_child_string    (OfRun       *run,
+                                guint        i,
+                                const char  *key);
+char       *of_child_path      (OfRun       *run,
+                                guint        i);
 
 /* An OLE compound file: entries are path, data pairs ("BodyText/Section0"
  * makes the storage), NULL-ended. */

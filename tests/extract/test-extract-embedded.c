@@ -37,34 +37,12 @@ static const guint8 png_bytes[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n',
 
 /* Children ------------------------------------------------------------------ */
 
-static guint
-n_children (OfRun *run)
-{
-  return json_array_get_length (json_object_get_array_member (run->root, "children"));
-}
-
-static const char *
-child_string (OfRun      *run,
-              guint       i,
-              const char *key)
-{
-  JsonArray *children = json_object_get_array_member (run->root, "children");
-
-  return json_object_get_string_member (json_array_get_object_element (children, i), key);
-}
-
-static char *
-child_path (OfRun *run,
-            guint  i)
-{
-  return g_build_filename (run->dir, child_string (run, i, "file"), NULL);
-}
 
 static GBytes *
 child_bytes (OfRun *run,
              guint  i)
 {
-  g_autofree char *path = child_path (run, i);
+  g_autofree char *path = of_child_path (run, i);
   gsize len;
   char *data = tu_read_file (path, &len);
 
@@ -266,22 +244,22 @@ test_docx_embeds (void)
 
   g_assert_cmpstr (of_status (run), ==, "ok");
   g_assert_cmpstr (run->text, ==, "첨부한 정산표와 보고서를 보십시오.\n");
-  g_assert_cmpuint (n_children (run), ==, 2);
+  g_assert_cmpuint (of_n_children (run), ==, 2);
 
-  g_assert_cmpstr (child_string (run, 0, "name"), ==, "Microsoft_Excel_Worksheet.xlsx");
-  g_assert_cmpstr (child_string (run, 0, "type"), ==, XLSX);
-  g_assert_cmpstr (child_string (run, 0, "kind"), ==, "embedded");
+  g_assert_cmpstr (of_child_string (run, 0, "name"), ==, "Microsoft_Excel_Worksheet.xlsx");
+  g_assert_cmpstr (of_child_string (run, 0, "type"), ==, XLSX);
+  g_assert_cmpstr (of_child_string (run, 0, "kind"), ==, "embedded");
   assert_child_bytes (run, 0, g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx));
 
   /* The Packager object gives the file it packs, under the name it had
    * on the author's desktop (the path's, from the Unicode copy). */
-  g_assert_cmpstr (child_string (run, 1, "name"), ==, "보고서 최종.pdf");
-  g_assert_cmpstr (child_string (run, 1, "type"), ==, "application/pdf");
+  g_assert_cmpstr (of_child_string (run, 1, "name"), ==, "보고서 최종.pdf");
+  g_assert_cmpstr (of_child_string (run, 1, "type"), ==, "application/pdf");
   assert_child_bytes (run, 1, pdf_bytes, sizeof pdf_bytes - 1);
   assert_no_scratch (run);
 
   /* The workbook child is a document of its own. */
-  sheet_path = child_path (run, 0);
+  sheet_path = of_child_path (run, 0);
   sheet = of_extract (sheet_path, XLSX);
   g_assert_cmpstr (of_status (sheet), ==, "ok");
   g_assert_cmpstr (sheet->text, ==, "위탁 수수료\t1500000\n");
@@ -304,8 +282,8 @@ test_package_ansi_names (void)
   docx = tu_zip_finish (zip);
   run = of_extract_bytes (docx, DOCX, "ansi.docx");
 
-  g_assert_cmpuint (n_children (run), ==, 1);
-  g_assert_cmpstr (child_string (run, 0, "name"), ==, "똠방각하 계약.pdf");
+  g_assert_cmpuint (of_n_children (run), ==, 1);
+  g_assert_cmpstr (of_child_string (run, 0, "name"), ==, "똠방각하 계약.pdf");
   assert_child_bytes (run, 0, pdf_bytes, sizeof pdf_bytes - 1);
 }
 
@@ -346,17 +324,17 @@ test_ole_objects (void)
   run = of_extract_bytes (docx, DOCX, "objects.docx");
 
   g_assert_cmpstr (of_status (run), ==, "ok");
-  g_assert_cmpuint (n_children (run), ==, 4);
-  g_assert_cmpstr (child_string (run, 0, "name"), ==, "oleObject1.pdf");
+  g_assert_cmpuint (of_n_children (run), ==, 4);
+  g_assert_cmpstr (of_child_string (run, 0, "name"), ==, "oleObject1.pdf");
   assert_child_bytes (run, 0, pdf_bytes, sizeof pdf_bytes - 1);
-  g_assert_cmpstr (child_string (run, 1, "name"), ==, "oleObject2.xlsx");
+  g_assert_cmpstr (of_child_string (run, 1, "name"), ==, "oleObject2.xlsx");
   assert_child_bytes (run, 1, g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx));
   /* A Word 97 object is the document itself. */
-  g_assert_cmpstr (child_string (run, 2, "name"), ==, "oleObject3.doc");
+  g_assert_cmpstr (of_child_string (run, 2, "name"), ==, "oleObject3.doc");
   assert_child_bytes (run, 2, g_bytes_get_data (word, NULL), g_bytes_get_size (word));
   /* Unknown: kept as it is, under its own name. */
-  g_assert_cmpstr (child_string (run, 3, "name"), ==, "oleObject5.bin");
-  g_assert_cmpstr (child_string (run, 3, "type"), ==, "application/x-ole-storage");
+  g_assert_cmpstr (of_child_string (run, 3, "name"), ==, "oleObject5.bin");
+  g_assert_cmpstr (of_child_string (run, 3, "type"), ==, "application/x-ole-storage");
   assert_child_bytes (run, 3, g_bytes_get_data (other, NULL), g_bytes_get_size (other));
   assert_no_scratch (run);
 }
@@ -425,10 +403,10 @@ test_odt_embeds (void)
 
   g_assert_cmpstr (of_status (run), ==, "ok");
   g_assert_cmpstr (run->text, ==, "정산 내역은 아래 표와 같다.\n");
-  g_assert_cmpuint (n_children (run), ==, 2);
-  g_assert_cmpstr (child_string (run, 0, "name"), ==, "Object 1.ods");
-  g_assert_cmpstr (child_string (run, 0, "type"), ==, ODS);
-  g_assert_cmpstr (child_string (run, 1, "name"), ==, "Object 3.pdf");
+  g_assert_cmpuint (of_n_children (run), ==, 2);
+  g_assert_cmpstr (of_child_string (run, 0, "name"), ==, "Object 1.ods");
+  g_assert_cmpstr (of_child_string (run, 0, "type"), ==, ODS);
+  g_assert_cmpstr (of_child_string (run, 1, "name"), ==, "Object 3.pdf");
   assert_child_bytes (run, 1, pdf_bytes, sizeof pdf_bytes - 1);
 
   /* The object folder became a package of its own: its type first,
@@ -440,7 +418,7 @@ test_odt_embeds (void)
   g_assert_cmpmem (data + 30, 8, "mimetype", 8);
   g_assert_cmpmem (data + 38, strlen (ODS), ODS, strlen (ODS));
   /* …that reads like any spreadsheet. */
-  sheet_path = child_path (run, 0);
+  sheet_path = of_child_path (run, 0);
   sheet = of_extract (sheet_path, ODS);
   g_assert_cmpstr (of_status (sheet), ==, "ok");
   g_assert_cmpstr (sheet->text, ==, "수탁자\tPG사\n");
@@ -489,10 +467,10 @@ test_hwpx_embeds (void)
 
   g_assert_cmpstr (of_status (run), ==, "ok");
   g_assert_cmpstr (run->text, ==, "정산표를 붙입니다.\n");
-  g_assert_cmpuint (n_children (run), ==, 2);
+  g_assert_cmpuint (of_n_children (run), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
-      g_assert_cmpstr (child_string (run, i, "name"), ==, "정산표.xlsx");
+      g_assert_cmpstr (of_child_string (run, i, "name"), ==, "정산표.xlsx");
       assert_child_bytes (run, i, g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx));
     }
 }
@@ -538,11 +516,11 @@ test_damaged_objects (void)
 
   g_assert_cmpstr (of_status (run), ==, "ok");
   g_assert_cmpstr (run->text, ==, "첨부한 정산표와 보고서를 보십시오.\n");
-  g_assert_cmpuint (n_children (run), ==, 2);
-  g_assert_cmpstr (child_string (run, 0, "name"), ==, "oleObject1.bin");
+  g_assert_cmpuint (of_n_children (run), ==, 2);
+  g_assert_cmpstr (of_child_string (run, 0, "name"), ==, "oleObject1.bin");
   assert_child_bytes (run, 0, g_bytes_get_data (cut_package, NULL), g_bytes_get_size (cut_package));
   g_assert_true (of_has_warning (run, "embedded-package"));
-  g_assert_cmpstr (child_string (run, 1, "name"), ==, "oleObject2.bin");
+  g_assert_cmpstr (of_child_string (run, 1, "name"), ==, "oleObject2.bin");
   assert_child_bytes (run, 1, fake_ole->data, fake_ole->len);
   g_assert_true (of_has_warning (run, "embedded-damaged"));
   g_assert_true (of_has_warning (run, "embedded-unreadable"));
@@ -568,8 +546,8 @@ test_too_many_objects (void)
   run = of_extract_bytes (docx, DOCX, "many.docx");
 
   g_assert_cmpstr (of_status (run), ==, "ok");
-  g_assert_cmpuint (n_children (run), ==, 10000);
-  g_assert_cmpstr (child_string (run, 9999, "name"), ==, "n09999.txt");
+  g_assert_cmpuint (of_n_children (run), ==, 10000);
+  g_assert_cmpstr (of_child_string (run, 9999, "name"), ==, "n09999.txt");
   g_assert_true (of_has_warning (run, "children-cap"));
 }
 

@@ -426,28 +426,6 @@ korean_message (void)
 
 /* Looking at results ------------------------------------------------------- */
 
-static guint
-n_children (OfRun *run)
-{
-  return json_array_get_length (json_object_get_array_member (run->root, "children"));
-}
-
-static const char *
-child_string (OfRun      *run,
-              guint       i,
-              const char *key)
-{
-  JsonArray *children = json_object_get_array_member (run->root, "children");
-
-  return json_object_get_string_member (json_array_get_object_element (children, i), key);
-}
-
-static char *
-child_path (OfRun *run,
-            guint  i)
-{
-  return g_build_filename (run->dir, child_string (run, i, "file"), NULL);
-}
 
 static void
 assert_child_bytes (OfRun      *run,
@@ -455,7 +433,7 @@ assert_child_bytes (OfRun      *run,
                     const void *expected,
                     gsize       len)
 {
-  g_autofree char *path = child_path (run, i);
+  g_autofree char *path = of_child_path (run, i);
   gsize got_len;
   g_autofree char *got = tu_read_file (path, &got_len);
 
@@ -488,20 +466,20 @@ test_korean_message (void)
   g_assert_false (of_has_warning (run, "tnef-checksum"));
   g_assert_false (of_has_warning (run, "tnef-damaged"));
 
-  g_assert_cmpuint (n_children (run), ==, 3);
-  g_assert_cmpstr (child_string (run, 0, "name"), ==, "위수탁계약서.txt");
-  g_assert_cmpstr (child_string (run, 0, "type"), ==, "text/plain");
-  g_assert_cmpstr (child_string (run, 0, "kind"), ==, "attachment");
+  g_assert_cmpuint (of_n_children (run), ==, 3);
+  g_assert_cmpstr (of_child_string (run, 0, "name"), ==, "위수탁계약서.txt");
+  g_assert_cmpstr (of_child_string (run, 0, "type"), ==, "text/plain");
+  g_assert_cmpstr (of_child_string (run, 0, "kind"), ==, "attachment");
   assert_child_bytes (run, 0, contract_text, strlen (contract_text));
-  g_assert_cmpstr (child_string (run, 1, "name"), ==, "계약 검토 의견서.pdf");
-  g_assert_cmpstr (child_string (run, 1, "type"), ==, "application/pdf");
+  g_assert_cmpstr (of_child_string (run, 1, "name"), ==, "계약 검토 의견서.pdf");
+  g_assert_cmpstr (of_child_string (run, 1, "type"), ==, "application/pdf");
   assert_child_bytes (run, 1, pdf_bytes, sizeof pdf_bytes - 1);
-  g_assert_cmpstr (child_string (run, 2, "name"), ==, "원본 메일.tnef");
-  g_assert_cmpstr (child_string (run, 2, "kind"), ==, "message");
-  g_assert_cmpstr (child_string (run, 2, "type"), ==, TNEF);
+  g_assert_cmpstr (of_child_string (run, 2, "name"), ==, "원본 메일.tnef");
+  g_assert_cmpstr (of_child_string (run, 2, "kind"), ==, "message");
+  g_assert_cmpstr (of_child_string (run, 2, "type"), ==, TNEF);
 
   /* The attached message is read in its turn. */
-  inner_path = child_path (run, 2);
+  inner_path = of_child_path (run, 2);
   inner = of_extract (inner_path, TNEF);
   g_assert_cmpstr (of_status (inner), ==, "ok");
   g_assert_cmpstr (of_meta_string (inner, "title"), ==, "원본 메일");
@@ -582,7 +560,7 @@ test_legacy_only (void)
   g_assert_cmpstr (of_meta_string (run, "author"), ==, "김민수 <minsu.kim@partner.example>");
   g_assert_cmpstr (of_meta_string (run, "date"), ==, "2018-04-02T10:15:00");
   g_assert_cmpstr (of_meta_string (run, "encoding"), ==, "CP949");
-  g_assert_cmpuint (n_children (run), ==, 0);
+  g_assert_cmpuint (of_n_children (run), ==, 0);
 }
 
 static GBytes *
@@ -932,8 +910,8 @@ test_too_many_attachments (void)
   run = of_extract_bytes (tnef, TNEF, "winmail.dat");
 
   g_assert_cmpstr (of_status (run), ==, "ok");
-  g_assert_cmpuint (n_children (run), ==, 10000);
-  g_assert_cmpstr (child_string (run, 9999, "name"), ==, "n9999.txt");
+  g_assert_cmpuint (of_n_children (run), ==, 10000);
+  g_assert_cmpstr (of_child_string (run, 9999, "name"), ==, "n9999.txt");
   warnings = json_object_get_array_member (run->root, "warnings");
   for (guint i = 0; i < json_array_get_length (warnings); i++)
     {

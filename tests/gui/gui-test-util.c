@@ -206,6 +206,25 @@ gt_close (GtkWidget *toplevel)
   gt_wait_until (weak_cleared, &pointer, 60000, "a window to close");
 }
 
+void
+gt_close_and_check_case (GtkWidget  *window,
+                         const char *case_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  gt_close (window);
+  /* Give the worker its last reference back. */
+  gt_spin (200);
+
+  kase = cf_case_open (case_path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  tu_assert_fsck_clean (kase);
+  g_assert_true (cf_case_verify_custody (kase, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 static const char *
 widget_text (GtkWidget *widget)
 {

@@ -48,6 +48,10 @@ GtkWidget   *gt_wait_toplevel        (GType         type);
 void         gt_wait_gone            (GtkWidget    *toplevel);
 /* Closes the window as its close button does and waits until it is gone. */
 void         gt_close                (GtkWidget    *toplevel);
+/* Closes the window, then checks that it released the case and left it
+ * sound: it opens for writing, fsck is clean, the custody chain whole. */
+void         gt_close_and_check_case (GtkWidget    *window,
+                                      const char   *case_path);
 /* The first descendant of widget of the type whose label/title is text
  * (NULL text: any), or NULL. */
 GtkWidget   *gt_find_widget          (GtkWidget    *widget,

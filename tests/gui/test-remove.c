@@ -384,23 +384,12 @@ test_remove_with_copy (void)
   g_assert_cmpuint (count_custody ("remove", NULL), ==, 4);
 }
 
+/* What is left is sound: no orphan objects, no dangling rows, the
+ * custody chain whole. */
 static void
 test_close (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfCase) kase = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-
-  gt_close (GTK_WIDGET (w.window));
-  gt_spin (200);
-
-  /* What is left is sound: no orphan objects, no dangling rows, the
-   * custody chain whole. */
-  kase = cf_case_open (w.case_path, CF_CASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  tu_assert_fsck_clean (kase);
-  g_assert_true (cf_case_verify_custody (kase, problems, &error));
-  g_assert_cmpuint (problems->len, ==, 0);
+  gt_close_and_check_case (GTK_WIDGET (w.window), w.case_path);
 }
 
 int

@@ -1033,23 +1033,11 @@ test_verify (void)
   gt_close (GTK_WIDGET (dialog));
 }
 
+/* The case was released and is sound. */
 static void
 test_close (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfCase) kase = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-
-  gt_close (GTK_WIDGET (w.window));
-  /* Give the worker its last reference back. */
-  gt_spin (200);
-
-  /* The case was released and is sound. */
-  kase = cf_case_open (w.case_path, CF_CASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  tu_assert_fsck_clean (kase);
-  g_assert_true (cf_case_verify_custody (kase, problems, &error));
-  g_assert_cmpuint (problems->len, ==, 0);
+  gt_close_and_check_case (GTK_WIDGET (w.window), w.case_path);
 }
 
 int
