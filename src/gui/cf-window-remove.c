@@ -202,6 +202,7 @@ typedef struct
 {
   CfWindow *self;
   CfEdit *edit;
+  AdwToast *working;   /* "Removing…", until the job ends */
 } RemoveRequest;
 
 static void
@@ -213,6 +214,7 @@ on_remove_done (GObject      *object,
   CfWindow *self = request->self;
   g_autoptr(GError) error = NULL;
 
+  adw_toast_dismiss (request->working);
   if (!cf_session_apply_finish (CF_SESSION (object), result, &error))
     show_not_removed (self, error);
   else if (self->session == CF_SESSION (object))
@@ -232,6 +234,7 @@ on_remove_done (GObject      *object,
       cf_window_add_toast (self, text);
     }
   g_object_unref (request->self);
+  g_object_unref (request->working);
   cf_edit_unref (request->edit);
   g_free (request);
 }
@@ -258,6 +261,18 @@ on_remove_response (AdwMessageDialog *dialog,
   request->edit = cf_edit_new (label);
   cf_edit_remove_documents (request->edit, (const gint64 *) (gpointer) plan->tops->data,
                             plan->tops->len, reason[0] != '\0' ? reason : NULL);
+  /* Thousands take a while (about a millisecond each): say it is under
+   * way until the result replaces it. */
+  {
+    g_autofree char *total = cf_format_count (plan->n_total);
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removing %s document…",
+                                                          "Removing %s documents…", plan->n_total),
+                                             total);
+
+    request->working = adw_toast_new (text);
+    adw_toast_set_timeout (request->working, 0);
+    cf_window_show_passing_toast (self, g_object_ref (request->working));
+  }
   cf_session_apply_async (self->session, request->edit, on_remove_done, request);
 }
 
