@@ -54,6 +54,9 @@ setup_locale (void)
   setlocale (LC_ALL, "");
   if (!g_get_charset (&charset))
     setlocale (LC_CTYPE, "C.UTF-8");
+  /* The command line speaks English throughout, also where the core's
+   * messages are translated for the app (malformed searches). */
+  setlocale (LC_MESSAGES, "C");
 }
 
 int

@@ -6,7 +6,11 @@
  * malformed query is a message, never an SQL error. */
 #define G_LOG_DOMAIN "casefile-core"
 
+#include "config.h"
+
 #include "cf-search-query.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -108,8 +112,8 @@ lex (const char  *q,
                      !g_unichar_isspace (g_utf8_get_char (colon + 1)) && colon[1] != '/')
               {
                 g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                             "“%s:” is not a search filter. Filters are from:, to:, type:, "
-                             "claim:, tag:, date: and exhibit:", candidate);
+                             _("“%s:” is not a search filter. Filters are from:, to:, type:, "
+                             "claim:, tag:, date: and exhibit:"), candidate);
                 return NULL;
               }
           }
@@ -124,7 +128,7 @@ lex (const char  *q,
             {
               g_string_free (text, TRUE);
               g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                           "A quotation mark is not closed; put the phrase between two \"");
+                           _("A quotation mark is not closed; put the phrase between two \""));
               return NULL;
             }
           g_string_append_len (text, p + 1, end - p - 1);
@@ -141,7 +145,7 @@ lex (const char  *q,
                 {
                   g_string_free (text, TRUE);
                   g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                               "A quotation mark starts in the middle of a word; put a space before it");
+                               _("A quotation mark starts in the middle of a word; put a space before it"));
                   return NULL;
                 }
               g_string_append_len (text, p, next - p);
@@ -154,7 +158,7 @@ lex (const char  *q,
           g_string_free (text, TRUE);
           if (tokens->len == 0 || ((Token *) g_ptr_array_index (tokens, tokens->len - 1))->or_next)
             {
-              g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "OR needs something on both sides");
+              g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("OR needs something on both sides"));
               return NULL;
             }
           ((Token *) g_ptr_array_index (tokens, tokens->len - 1))->or_next = TRUE;
@@ -163,7 +167,7 @@ lex (const char  *q,
       if (key != NULL && text->len == 0)
         {
           g_string_free (text, TRUE);
-          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "The filter %s: needs a value", key);
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("The filter %s: needs a value"), key);
           return NULL;
         }
 
@@ -176,7 +180,7 @@ lex (const char  *q,
     }
   if (tokens->len > 0 && ((Token *) g_ptr_array_index (tokens, tokens->len - 1))->or_next)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "OR needs something on both sides");
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("OR needs something on both sides"));
       return NULL;
     }
   return g_steal_pointer (&tokens);
@@ -326,8 +330,8 @@ date_condition (CfSearchQuery  *q,
 
 bad:
   g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-               "“%s” is not a date or a range; write date:2018, date:2018-04, "
-               "date:2018-04-02 or date:2018-04..2018-06", value);
+               _("“%s” is not a date or a range; write date:2018, date:2018-04, "
+               "date:2018-04-02 or date:2018-04..2018-06"), value);
   return FALSE;
 }
 
@@ -418,7 +422,7 @@ claim_condition (sqlite3        *db,
         }
       if (ids->len == 0)
         {
-          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "No claim is called “%s”", value);
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("No claim is called “%s”"), value);
           return FALSE;
         }
     }
@@ -452,7 +456,7 @@ tag_condition (CfSearchQuery  *q,
   else
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                   "tag: takes supports, undermines, context, any or none (not “%s”)", value);
+                   _("tag: takes supports, undermines, context, any or none (not “%s”)"), value);
       return FALSE;
     }
   return TRUE;
@@ -493,7 +497,7 @@ exhibit_condition (CfSearchQuery  *q,
   if (n == 0 || numbers[0] <= 0)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                   "exhibit: takes a number such as 갑3, 3-2, PX-0003, or any or none (not “%s”)", value);
+                   _("exhibit: takes a number such as 갑3, 3-2, PX-0003, or any or none (not “%s”)"), value);
       return FALSE;
     }
   g_string_append (cond, "d.id IN (SELECT document_id FROM exhibits WHERE main = ?");
@@ -553,7 +557,7 @@ cf_search_query_parse (sqlite3     *db,
 
   if (!g_utf8_validate (query, -1, NULL))
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "The search is not valid text");
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("The search is not valid text"));
       return NULL;
     }
   nfc = g_utf8_normalize (query, -1, G_NORMALIZE_NFC);
@@ -577,7 +581,7 @@ cf_search_query_parse (sqlite3     *db,
           (prev && prev->or_next && (prev->key != NULL || prev->negated)))
         {
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                       "OR joins words and phrases, not filters or excluded words");
+                       _("OR joins words and phrases, not filters or excluded words"));
           return NULL;
         }
 
@@ -602,7 +606,7 @@ cf_search_query_parse (sqlite3     *db,
             if (t->or_next || (prev && prev->or_next))
               {
                 g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                             "“%s” holds no letters or digits to search for", t->text);
+                             _("“%s” holds no letters or digits to search for"), t->text);
                 return NULL;
               }
             continue;
@@ -639,7 +643,7 @@ cf_search_query_parse (sqlite3     *db,
     q->exclude = g_strdup (exclude->str);
   if (q->match == NULL && q->exclude == NULL && strcmp (q->where->str, "1") == 0)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "Type words to search for");
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("Type words to search for"));
       return NULL;
     }
   return g_steal_pointer (&q);

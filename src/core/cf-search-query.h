@@ -34,7 +34,8 @@ void            cf_search_query_free  (CfSearchQuery *query);
 
 /* Parses query (NFC-normalised first). Claims named by title are looked up
  * in db. Returns NULL with CF_ERROR_INVALID and a message for people when
- * the query cannot be understood. */
+ * the query cannot be understood, in the user's language (the messages are
+ * in the "casefile" text domain; the app binds it, the CLI stays English). */
 CfSearchQuery  *cf_search_query_parse (sqlite3        *db,
                                        const char     *query,
                                        GError        **error);

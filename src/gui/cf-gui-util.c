@@ -361,62 +361,6 @@ cf_error_text (const char   *what,
   return g_strdup_printf ("%s\n\n%s", what, error->message);
 }
 
-char *
-cf_search_error_text (const char *message)
-{
-  /* The core's messages for a query it cannot understand (cf-search-query.c),
-   * each with at most one %s: matched here and said in the user's language.
-   * A message this version does not know is shown as the core wrote it. */
-  static const char *templates[] = {
-    N_("“%s:” is not a search filter. Filters are from:, to:, type:, claim:, tag:, date: and exhibit:"),
-    N_("A quotation mark is not closed; put the phrase between two \""),
-    N_("A quotation mark starts in the middle of a word; put a space before it"),
-    N_("OR needs something on both sides"),
-    N_("The filter %s: needs a value"),
-    N_("“%s” is not a date or a range; write date:2018, date:2018-04, date:2018-04-02 or date:2018-04..2018-06"),
-    N_("No claim is called “%s”"),
-    N_("tag: takes supports, undermines, context, any or none (not “%s”)"),
-    N_("exhibit: takes a number such as 갑3, 3-2, PX-0003, or any or none (not “%s”)"),
-    N_("The search is not valid text"),
-    N_("OR joins words and phrases, not filters or excluded words"),
-    N_("“%s” holds no letters or digits to search for"),
-    N_("Type words to search for"),
-  };
-
-  g_return_val_if_fail (message != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
-    {
-      const char *hole = strstr (templates[i], "%s");
-      gsize head, tail, len = strlen (message);
-
-      if (hole == NULL)
-        {
-          if (strcmp (message, templates[i]) == 0)
-            return g_strdup (_(templates[i]));
-          continue;
-        }
-      head = hole - templates[i];
-      tail = strlen (hole + 2);
-      if (len >= head + tail && strncmp (message, templates[i], head) == 0 &&
-          strcmp (message + len - tail, hole + 2) == 0)
-        {
-          const char *translated = _(templates[i]);
-          const char *slot = strstr (translated, "%s");
-          GString *text = g_string_new (NULL);
-
-          /* The value goes where the translation put the %s. */
-          if (slot == NULL)
-            return g_strdup (translated);
-          g_string_append_len (text, translated, slot - translated);
-          g_string_append_len (text, message + head, len - head - tail);
-          g_string_append (text, slot + 2);
-          return g_string_free (text, FALSE);
-        }
-    }
-  return g_strdup (message);
-}
-
 void
 cf_show_error (GtkWidget    *widget,
                const char   *what,

@@ -43,9 +43,6 @@ char         *cf_format_timestamp          (const char    *iso);
  * Errors the user can act on get their own translated advice. */
 char         *cf_error_text                (const char    *what,
                                             const GError  *error);
-/* A query the core could not understand, its message in the user's
- * language (the core's own words when this version does not know them). */
-char         *cf_search_error_text         (const char    *message);
 /* Shows the error as a toast when it is short, or a dialog when it needs
  * reading. */
 void          cf_show_error                (GtkWidget     *widget,

@@ -88,7 +88,7 @@ on_search_done (GObject      *object,
       g_autofree char *text = NULL;
 
       if (g_error_matches (error, CF_ERROR, CF_ERROR_INVALID))
-        text = cf_search_error_text (error->message);
+        text = g_strdup (error->message);   /* the core's, translated */
       else
         text = cf_error_text (_("The search could not be run"), error);
       show_message (self, text);

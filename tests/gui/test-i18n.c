@@ -135,6 +135,17 @@ test_everything_korean (void)
   gt_spin (300);
   assert_korean (GTK_WIDGET (window), "case window");
 
+  /* A search the core cannot understand: its message comes from the core,
+   * translated there. */
+  gt_search (window, "date:2018-13");
+  {
+    GtkWidget *message = gt_child (window, CF_TYPE_WINDOW, "search_message");
+
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "2018-13"));
+    assert_korean (message, "malformed search message");
+  }
+  gt_search (window, "");
+
   gtk_widget_activate_action (cf_window_get_sidebar (window), "sidebar.add-claim", NULL);
   dialog = gt_wait_toplevel (ADW_TYPE_WINDOW);
   assert_korean (dialog, "claim dialog");
