@@ -11,6 +11,8 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cf-error.h"
@@ -39,23 +41,65 @@ cf_render_can_render (const char *mime_type)
 
 static char *made_dir;
 
+#define PREVIEW_PREFIX "casefile-preview-"
+
+static void
+remove_dir_and_files (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_unlink (file);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
 /* What is left of the pictures when the process ends (a caller that did
  * not delete one, a render cancelled as it finished) goes with the folder. */
 static void
 remove_preview_dir (void)
 {
-  GDir *dir = g_dir_open (made_dir, 0, NULL);
+  remove_dir_and_files (made_dir);
+}
+
+/* A process that was killed or crashed could not remove its folder, and
+ * pictures of confidential pages would stay in /tmp: the next process
+ * removes the folders of processes that are gone. Each folder is named
+ * after its process (casefile-preview-PID-XXXXXX); one whose process
+ * still runs, or that belongs to someone else, is left alone. */
+static void
+sweep_abandoned_dirs (void)
+{
+  const char *tmp = g_get_tmp_dir ();
+  GDir *dir = g_dir_open (tmp, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (made_dir, name, NULL);
+      g_autofree char *path = NULL;
+      char *end = NULL;
+      gint64 pid;
+      GStatBuf st;
 
-      g_unlink (path);
+      if (!g_str_has_prefix (name, PREVIEW_PREFIX))
+        continue;
+      pid = g_ascii_strtoll (name + strlen (PREVIEW_PREFIX), &end, 10);
+      if (end == name + strlen (PREVIEW_PREFIX) || *end != '-' || pid <= 0 || pid > G_MAXINT ||
+          pid == getpid () || (kill ((pid_t) pid, 0) != 0 ? errno != ESRCH : TRUE))
+        continue;
+      path = g_build_filename (tmp, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode) || st.st_uid != getuid ())
+        continue;
+      remove_dir_and_files (path);
     }
   if (dir != NULL)
     g_dir_close (dir);
-  g_rmdir (made_dir);
 }
 
 /* A private folder (0700) for this process's pictures. */
@@ -66,7 +110,10 @@ preview_dir (GError **error)
 
   if (g_once_init_enter (&done))
     {
-      made_dir = g_dir_make_tmp ("casefile-preview-XXXXXX", NULL);
+      g_autofree char *template = g_strdup_printf (PREVIEW_PREFIX "%d-XXXXXX", (int) getpid ());
+
+      sweep_abandoned_dirs ();
+      made_dir = g_dir_make_tmp (template, NULL);
       if (made_dir != NULL)
         atexit (remove_preview_dir);
       g_once_init_leave (&done, 1);

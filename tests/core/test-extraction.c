@@ -11,6 +11,7 @@
 #include <gexiv2/gexiv2.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "cf-error.h"
 #include "cf-extraction.h"
@@ -540,6 +541,8 @@ test_preview_folder_removed_at_exit (void)
   g_autofree char *dir = NULL;
   g_autofree char *note = NULL;
   g_autofree char *folder = NULL;
+  g_autofree char *abandoned = NULL;
+  g_autofree char *living = NULL;
 
   if (g_test_subprocess ())
     {
@@ -561,12 +564,38 @@ test_preview_folder_removed_at_exit (void)
     }
   dir = tu_temp_dir ();
   note = g_build_filename (dir, "folder.txt", NULL);
+
+  /* Folders left by a process that was killed go when the next one makes
+   * its own; one whose process still runs (this one) stays. */
+  {
+    const char *argv[] = { "true", NULL };
+    GPid dead_pid;
+
+    g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                  G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                  &dead_pid, NULL));
+    waitpid (dead_pid, NULL, 0);
+    abandoned = g_strdup_printf ("%s/casefile-preview-%d-test01", g_get_tmp_dir (), (int) dead_pid);
+    living = g_strdup_printf ("%s/casefile-preview-%d-test02", g_get_tmp_dir (), (int) getpid ());
+    for (guint i = 0; i < 2; i++)
+      {
+        const char *folder_path = i == 0 ? abandoned : living;
+        g_autofree char *page = g_build_filename (folder_path, "page-1.png", NULL);
+
+        tu_mkdir (folder_path);
+        tu_write_text (page, "a picture of a confidential page");
+      }
+  }
+
   g_setenv ("CASEFILE_TEST_DIR", dir, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   g_assert_true (g_file_get_contents (note, &folder, NULL, NULL));
   g_assert_true (g_str_has_prefix (folder, g_get_tmp_dir ()));
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (abandoned, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (living, G_FILE_TEST_IS_DIR));
+  tu_rm_rf (living);
   tu_rm_rf (dir);
 }
 
