@@ -563,6 +563,9 @@ cf_mail_set_metadata (CfMail          *mail,
   if (which & CF_MAIL_META_PEOPLE)
     {
       static const char *recipients[] = { "To", "Cc", "Bcc" };
+      /* Who was addressed and who was copied matters (a lawyer in Cc), so
+       * each list is kept on its own beside the whole. */
+      static const char *keys[] = { "to", "cc", "bcc" };
       g_autofree char *subject = cf_mail_header_text (mail, headers, "Subject");
       g_autoptr(InternetAddressList) from = header_addresses (mail, headers, "From");
       g_autofree char *author = NULL;
@@ -581,6 +584,7 @@ cf_mail_set_metadata (CfMail          *mail,
           g_autoptr(InternetAddressList) list = header_addresses (mail, headers, recipients[i]);
 
           add_addresses (mail, list, "recipients", NULL, FALSE);
+          add_addresses (mail, list, keys[i], NULL, FALSE);
         }
     }
   if (which & CF_MAIL_META_DATE)

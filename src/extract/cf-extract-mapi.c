@@ -110,3 +110,20 @@ cf_mapi_attachment_type (const char *mime_tag,
     return g_steal_pointer (&guessed);
   return g_strdup ("application/octet-stream");
 }
+
+const char *
+cf_mapi_recipient_key (guint32 type)
+{
+  /* MAPI_TO, MAPI_CC, MAPI_BCC; the high bits flag resent and such. */
+  switch (type & 0x0FFFFFFF)
+    {
+    case 1:
+      return "to";
+    case 2:
+      return "cc";
+    case 3:
+      return "bcc";
+    default:
+      return NULL;
+    }
+}

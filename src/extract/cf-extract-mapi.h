@@ -29,6 +29,7 @@ G_BEGIN_DECLS
 #define PR_SENDER_NAME              0x0C1A
 #define PR_SENDER_EMAIL             0x0C1F
 #define PR_DISPLAY_BCC              0x0E02
+#define PR_RECIPIENT_TYPE           0x0C15
 #define PR_DISPLAY_CC               0x0E03
 #define PR_DISPLAY_TO               0x0E04
 #define PR_MESSAGE_DELIVERY_TIME    0x0E06
@@ -75,5 +76,9 @@ char       *cf_mapi_format_person        (const char   *name,
  * something, else a guess from its name, else application/octet-stream. */
 char       *cf_mapi_attachment_type      (const char   *mime_tag,
                                           const char   *name);
+
+/* The metadata list a recipient of PR_RECIPIENT_TYPE type also goes to
+ * ("to", "cc", "bcc"), or NULL for another type. */
+const char *cf_mapi_recipient_key (guint32 type);
 
 G_END_DECLS

@@ -298,6 +298,7 @@ read_recipients (MsgReader *m)
 {
   static const guint16 addresses[] = { PR_SMTP_ADDRESS, PR_EMAIL_ADDRESS };
   static const guint16 display[] = { PR_DISPLAY_TO, PR_DISPLAY_CC, PR_DISPLAY_BCC };
+  static const char *display_keys[] = { "to", "cc", "bcc" };
   g_autoptr(GPtrArray) names = children_with_prefix (m->root, "__recip_version1.0_#");
   guint found = 0;
 
@@ -307,15 +308,24 @@ read_recipients (MsgReader *m)
       g_autofree char *name = NULL;
       g_autofree char *address = NULL;
       g_autofree char *person = NULL;
+      Props props = { 0 };
+      guint64 type = 0;
 
       if (!cf_msg_is_storage (input))
         continue;
+      props_load (&props, GSF_INFILE (input), 8);
+      props_find (&props, PR_RECIPIENT_TYPE, PT_LONG, &type);
+      props_clear (&props);
       name = read_string (m, GSF_INFILE (input), PR_DISPLAY_NAME, CF_MAIL_MAX_HEADER);
       address = first_smtp (m, GSF_INFILE (input), addresses, G_N_ELEMENTS (addresses));
       person = cf_mapi_format_person (name ? g_strstrip (name) : NULL, address);
       if (person != NULL)
         {
+          const char *key = cf_mapi_recipient_key ((guint32) type);
+
           cf_extract_result_add_to_list (m->mail.result, "recipients", person);
+          if (key != NULL)
+            cf_extract_result_add_to_list (m->mail.result, key, person);
           found++;
         }
     }
@@ -327,7 +337,10 @@ read_recipients (MsgReader *m)
       g_auto(GStrv) parts = list ? g_strsplit (list, ";", MAX_ENTRIES) : NULL;
 
       for (guint j = 0; parts != NULL && parts[j] != NULL; j++)
-        cf_extract_result_add_to_list (m->mail.result, "recipients", g_strstrip (parts[j]));
+        {
+          cf_extract_result_add_to_list (m->mail.result, "recipients", g_strstrip (parts[j]));
+          cf_extract_result_add_to_list (m->mail.result, display_keys[i], parts[j]);
+        }
     }
 }
 

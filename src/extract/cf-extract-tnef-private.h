@@ -45,6 +45,7 @@ typedef struct
   char *date_sent;
   char *message_id;
   GPtrArray *recipients;
+  GArray *recipient_types;     /* guint32 PR_RECIPIENT_TYPE, one per recipient */
 
   Attachment att;
   guint n_attachments;

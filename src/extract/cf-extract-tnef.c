@@ -397,6 +397,7 @@ read_recipients (Tnef   *t,
       g_autoptr(GHashTable) row = cf_tnef_props_new ();
       g_autofree char *name = NULL;
       g_autofree char *address = NULL;
+      guint32 type = 0;
       gboolean ok = cf_tnef_parse_props (t, bytes, &c, row, "recipient table");
 
       name = cf_tnef_props_text (t, row, PR_DISPLAY_NAME);
@@ -408,8 +409,12 @@ read_recipients (Tnef   *t,
         }
       if (!cf_mapi_is_smtp (address))
         g_clear_pointer (&address, g_free);
+      cf_tnef_props_u32 (row, PR_RECIPIENT_TYPE, PT_LONG, &type);
       if (name != NULL || address != NULL)
-        g_ptr_array_add (t->recipients, cf_mapi_format_person (name, address));
+        {
+          g_ptr_array_add (t->recipients, cf_mapi_format_person (name, address));
+          g_array_append_val (t->recipient_types, type);
+        }
       if (!ok)
         return;
     }
@@ -655,10 +660,17 @@ static void
 write_recipients (Tnef *t)
 {
   static const guint16 display[] = { PR_DISPLAY_TO, PR_DISPLAY_CC, PR_DISPLAY_BCC };
+  static const char *display_keys[] = { "to", "cc", "bcc" };
   CfExtractResult *result = t->mail.result;
 
   for (guint i = 0; i < t->recipients->len; i++)
-    cf_extract_result_add_to_list (result, "recipients", g_ptr_array_index (t->recipients, i));
+    {
+      const char *key = cf_mapi_recipient_key (g_array_index (t->recipient_types, guint32, i));
+
+      cf_extract_result_add_to_list (result, "recipients", g_ptr_array_index (t->recipients, i));
+      if (key != NULL)
+        cf_extract_result_add_to_list (result, key, g_ptr_array_index (t->recipients, i));
+    }
   if (t->recipients->len > 0)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (display); i++)
@@ -667,7 +679,10 @@ write_recipients (Tnef *t)
       g_auto(GStrv) parts = list ? g_strsplit (list, ";", MAX_RECIPIENTS) : NULL;
 
       for (guint j = 0; parts != NULL && parts[j] != NULL; j++)
-        cf_extract_result_add_to_list (result, "recipients", g_strstrip (parts[j]));
+        {
+          cf_extract_result_add_to_list (result, "recipients", g_strstrip (parts[j]));
+          cf_extract_result_add_to_list (result, display_keys[i], parts[j]);
+        }
     }
 }
 
@@ -851,6 +866,7 @@ tnef_clear (Tnef *t)
   g_clear_pointer (&t->from_name, g_bytes_unref);
   g_clear_pointer (&t->from_address, g_bytes_unref);
   g_clear_pointer (&t->recipients, g_ptr_array_unref);
+  g_clear_pointer (&t->recipient_types, g_array_unref);
   g_free (t->date_sent);
   g_free (t->message_id);
   g_free (t->encoding);
@@ -886,6 +902,7 @@ cf_extract_tnef (const CfExtractInput  *input,
   t.in = g_buffered_input_stream_new_sized (G_INPUT_STREAM (stream), CHUNK);
   t.message = cf_tnef_props_new ();
   t.recipients = g_ptr_array_new_with_free_func (g_free);
+  t.recipient_types = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   if (!read_exact (&t, head, sizeof head) ||
       (signature = head[0] | head[1] << 8 | head[2] << 16 | (guint32) head[3] << 24) != TNEF_SIGNATURE)

@@ -277,6 +277,16 @@ test_korean_legacy_charsets (void)
   recipients = meta_list (run, "recipients");
   g_assert_cmpstr (recipients, ==, "박영희 <park@partner.example>|Lee <lee@partner.example>|"
                                    "ops@pay.example|audit@pay.example");
+  /* And each list on its own: who was addressed, who was copied. */
+  {
+    g_autofree char *to_list = meta_list (run, "to");
+    g_autofree char *cc_list = meta_list (run, "cc");
+    g_autofree char *bcc_list = meta_list (run, "bcc");
+
+    g_assert_cmpstr (to_list, ==, "박영희 <park@partner.example>|Lee <lee@partner.example>");
+    g_assert_cmpstr (cc_list, ==, "ops@pay.example");
+    g_assert_cmpstr (bcc_list, ==, "audit@pay.example");
+  }
   g_assert_cmpstr (meta_string (run, "date"), ==, "2018-04-02T10:15:00+09:00");
   g_assert_cmpstr (meta_string (run, "message_id"), ==, "20180402101500.1234@pay.example");
   g_assert_cmpstr (meta_string (run, "in_reply_to"), ==, "parent-1@partner.example");
@@ -803,6 +813,14 @@ test_outlook_msg (void)
   g_assert_cmpstr (meta_string (run, "author"), ==, "김철수 <kim@pay.example>");
   recipients = meta_list (run, "recipients");
   g_assert_cmpstr (recipients, ==, "이영희 <lee@partner.example>|박민수 <park@pay.example>");
+  /* PR_RECIPIENT_TYPE sorts them into To and Cc. */
+  {
+    g_autofree char *to_list = meta_list (run, "to");
+    g_autofree char *cc_list = meta_list (run, "cc");
+
+    g_assert_cmpstr (to_list, ==, "이영희 <lee@partner.example>");
+    g_assert_cmpstr (cc_list, ==, "박민수 <park@pay.example>");
+  }
   g_assert_cmpstr (meta_string (run, "date"), ==, "2018-04-02T01:15:00Z");
   g_assert_cmpstr (meta_string (run, "message_id"), ==, "msg-0001@pay.example");
   g_assert_cmpstr (meta_string (run, "encoding"), ==, "UTF-16LE");

@@ -461,6 +461,11 @@ test_korean_message (void)
   g_assert_cmpstr (of_meta_string (run, "date"), ==, "2018-04-02T01:15:00Z");
   recipients = of_meta_list (run, "recipients");
   g_assert_cmpstr (recipients, ==, "법무팀|이지은");
+  {
+    g_autofree char *to_list = of_meta_list (run, "to");
+
+    g_assert_cmpstr (to_list, ==, "법무팀|이지은");
+  }
   g_assert_cmpstr (of_meta_string (run, "message_id"), ==, "tnef-1@partner.example");
   g_assert_cmpstr (of_meta_string (run, "mapi_message_id"), ==, "0000000081AA5B00");
   g_assert_false (of_has_warning (run, "tnef-checksum"));
