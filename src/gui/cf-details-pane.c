@@ -310,6 +310,8 @@ tag_row_new (CfDetailsPane *self,
 
   if (cf_tag_get_pinpoint (tag) && cf_tag_get_pinpoint (tag)[0])
     g_string_append_printf (subtitle, " · %s", cf_tag_get_pinpoint (tag));
+  /* Titles and pinpoints are the user's text ("R&D", "<제4조>"), not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), cf_tag_get_claim_title (tag));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle->str);
 
@@ -405,6 +407,8 @@ fill_warnings (CfDetailsPane *self,
 
       /* The particulars (which attachment, which header) are in the core's
        * sentence, in English: at hand as the tooltip. */
+      /* The core's sentences name files and addresses ("<a@b>"). */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label ? label : warnings[i + 1]);
       if (label != NULL)
         gtk_widget_set_tooltip_text (row, warnings[i + 1]);
@@ -434,6 +438,7 @@ fill_custody (CfDetailsPane *self,
       g_autofree char *subtitle = g_strdup_printf ("%s · %s@%s · #%" G_GINT64_FORMAT,
                                                    when, entry->user, entry->host, entry->seq);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      cf_custody_action_label (entry->action));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -33,6 +33,9 @@ typedef struct
   char *encoding;
   char *subject;
   char *sent;               /* the mail's Date as written in the metadata */
+  char *to;                 /* each list of people joined with ", ", or NULL */
+  char *cc;
+  char *bcc;
   GPtrArray *family;        /* CfDocument */
   gboolean page_asked;
   guint page;

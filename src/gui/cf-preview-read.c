@@ -120,6 +120,9 @@ cf_preview_outcome_free (CfPreviewOutcome *outcome)
   g_free (outcome->encoding);
   g_free (outcome->subject);
   g_free (outcome->sent);
+  g_free (outcome->to);
+  g_free (outcome->cc);
+  g_free (outcome->bcc);
   g_clear_pointer (&outcome->family, g_ptr_array_unref);
   g_free (outcome);
 }
@@ -133,6 +136,38 @@ member_string (JsonObject *object,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return g_strdup (json_node_get_string (node));
+}
+
+/* A list of strings joined with ", ", or NULL when there is none (mail
+ * read before Casefile kept To, Cc and Bcc apart). */
+static char *
+member_list (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  GString *joined;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        continue;
+      if (joined->len > 0)
+        g_string_append (joined, ", ");
+      g_string_append (joined, json_node_get_string (element));
+    }
+  if (joined->len == 0)
+    {
+      g_string_free (joined, TRUE);
+      return NULL;
+    }
+  return g_string_free (joined, FALSE);
 }
 
 /* Cuts the text to what the view takes: its start, or the part from a
@@ -202,6 +237,9 @@ cf_preview_read (CfCase        *reader,
           outcome->encoding = member_string (object, "encoding");
           outcome->subject = member_string (object, "subject");
           outcome->sent = member_string (object, "date");
+          outcome->to = member_list (object, "to");
+          outcome->cc = member_list (object, "cc");
+          outcome->bcc = member_list (object, "bcc");
         }
     }
   if (job->want_family && !g_cancellable_is_cancelled (cancellable))

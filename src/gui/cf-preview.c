@@ -329,8 +329,17 @@ show_read_text (CfPreview        *self,
       g_autofree char *sent = cf_preview_format_sent (outcome->sent);
 
       add_header (self, "From", _("From"), cf_document_get_author (document));
-      /* Reading keeps To and Cc together as the recipients. */
-      add_header (self, "To", _("To / Cc"), cf_document_get_recipients (document));
+      if (outcome->to != NULL || outcome->cc != NULL || outcome->bcc != NULL)
+        {
+          add_header (self, "To", _("To"), outcome->to);
+          add_header (self, "Cc", _("Cc"), outcome->cc);
+          add_header (self, "Bcc", _("Bcc"), outcome->bcc);
+        }
+      else
+        {
+          /* Read before To and Cc were kept apart: all the recipients. */
+          add_header (self, "To", _("To / Cc"), cf_document_get_recipients (document));
+        }
       add_header (self, "Date", _("Date"), sent ? sent : cf_document_get_date (document));
       add_header (self, "Subject", _("Subject"), outcome->subject ? outcome->subject
                                                                   : cf_document_get_title (document));

@@ -322,6 +322,7 @@ write_mail (const char *path)
   attached = g_base64_encode ((const guchar *) attachment, strlen (attachment));
   mail = g_strdup_printf ("From: =?UTF-8?B?%s?= <legal@paykorea.example>\r\n"
                           "To: ops@globalpay.example\r\n"
+                          "Cc: 김 변호사 <counsel@lawfirm.example>\r\n"
                           "Subject: =?UTF-8?B?%s?=\r\n"
                           "Date: Fri, 20 Apr 2018 15:30:00 +0900\r\n"
                           "MIME-Version: 1.0\r\n"

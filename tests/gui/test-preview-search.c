@@ -287,7 +287,7 @@ test_pdf_pages (void)
   g_assert_cmpuint (ABS ((int) texture_width () - (int) fitted), <, 40);
 }
 
-/* A mail: headers above the body; its attachment is a row that opens it,
+/* A mail: headers above the body (To and Cc apart); its attachment is a row that opens it,
  * and the attachment says whose it is and goes back there. */
 static void
 test_mail (void)
@@ -302,7 +302,10 @@ test_mail (void)
   g_assert_cmpint (cf_preview_get_kind (preview ()), ==, CF_PREVIEW_MAIL);
   g_assert_nonnull (strstr (cf_preview_get_header (preview (), "From"), "페이코리아 법무팀"));
   g_assert_nonnull (strstr (cf_preview_get_header (preview (), "From"), "legal@paykorea.example"));
+  /* Addressed and copied, each on its own line. */
   g_assert_cmpstr (cf_preview_get_header (preview (), "To"), ==, "ops@globalpay.example");
+  g_assert_cmpstr (cf_preview_get_header (preview (), "Cc"), ==, "김 변호사 <counsel@lawfirm.example>");
+  g_assert_null (cf_preview_get_header (preview (), "Bcc"));
   g_assert_cmpstr (cf_preview_get_header (preview (), "Subject"), ==, "재위탁 문의에 대한 회신");
   g_assert_cmpstr (cf_preview_get_header (preview (), "Date"), ==, "2018-04-20 15:30 +09:00");
   /* The headers are on screen as labels. */

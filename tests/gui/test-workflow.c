@@ -374,7 +374,8 @@ test_details (void)
   g_assert_nonnull (strstr (cf_preview_get_note (preview ()), "CP949"));
   g_assert_cmpstr (cf_preview_get_header (preview (), "Subject"), ==, "재위탁 문의에 대한 회신");
   g_assert_cmpuint (cf_preview_get_n_family (preview ()), ==, 1);
-  g_assert_cmpstr (details_subtitle ("recipients_row"), ==, "ops@globalpay.example");
+  g_assert_cmpstr (details_subtitle ("recipients_row"), ==,
+                   "ops@globalpay.example, 김 변호사 <counsel@lawfirm.example>");
   g_assert_false (gtk_widget_get_visible (gt_child (details, CF_TYPE_DETAILS_PANE, "reading_row")));
 
   /* Its attachment opens under it. */
