@@ -1137,9 +1137,13 @@ cf_document_table_set_empty_text (CfDocumentTable *self,
                                   const char      *description,
                                   gboolean         offer_import)
 {
+  g_autofree char *plain = description ? g_markup_escape_text (description, -1) : NULL;
+
   g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
   adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page, description);
+  /* The description is markup to libadwaita, and may quote what was typed
+   * in the search ("“<a” holds no letters…"). */
+  adw_status_page_set_description (self->empty_page, plain);
   gtk_widget_set_visible (self->empty_actions, offer_import);
 }
 

@@ -389,6 +389,14 @@ cf_show_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+AdwToast *
+cf_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 void
 cf_show_toast (GtkWidget  *widget,
                const char *text)

@@ -43,6 +43,9 @@ char         *cf_format_timestamp          (const char    *iso);
  * Errors the user can act on get their own translated advice. */
 char         *cf_error_text                (const char    *what,
                                             const GError  *error);
+/* A toast showing text as it is: libadwaita 1.2 reads a toast's title as
+ * Pango markup, and toasts name claims and documents ("R&D", "<…>"). */
+AdwToast     *cf_toast_new                 (const char    *text);
 /* Shows the error as a toast when it is short, or a dialog when it needs
  * reading. */
 void          cf_show_error                (GtkWidget     *widget,

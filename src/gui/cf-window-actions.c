@@ -47,7 +47,7 @@ on_apply_done (GObject      *object,
     cf_show_error (GTK_WIDGET (request->self), _("The change was not made"), error);
   else if (request->done_text != NULL)
     {
-      AdwToast *toast = adw_toast_new (request->done_text);
+      AdwToast *toast = cf_toast_new (request->done_text);
 
       /* The toast offers the same undo as Ctrl+Z. */
       adw_toast_set_button_label (toast, _("_Undo"));

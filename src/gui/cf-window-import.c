@@ -250,7 +250,7 @@ on_import_done (GObject      *object,
       cf_window_read_documents (self);
       return;
     }
-  toast = adw_toast_new (summary);
+  toast = cf_toast_new (summary);
   adw_toast_set_timeout (toast, 6);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->import_notes)) > 0)
     {
@@ -410,7 +410,7 @@ on_read_done (GObject      *object,
                                                  left), n);
     }
 
-  toast = adw_toast_new (text->str);
+  toast = cf_toast_new (text->str);
   adw_toast_set_timeout (toast, 6);
   if (self->import_had_notes && import_summary != NULL)
     {

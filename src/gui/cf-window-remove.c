@@ -269,7 +269,7 @@ on_remove_response (AdwMessageDialog *dialog,
                                                           "Removing %s documents…", plan->n_total),
                                              total);
 
-    request->working = adw_toast_new (text);
+    request->working = cf_toast_new (text);
     adw_toast_set_timeout (request->working, 0);
     cf_window_show_passing_toast (self, g_object_ref (request->working));
   }

@@ -148,7 +148,7 @@ cf_window_add_toast (CfWindow   *self,
                      const char *text)
 {
   g_return_if_fail (CF_IS_WINDOW (self));
-  cf_window_show_passing_toast (self, adw_toast_new (text));
+  cf_window_show_passing_toast (self, cf_toast_new (text));
 }
 
 /* Remembered folders --------------------------------------------------------- */

@@ -535,6 +535,15 @@ test_search_malformed (void)
   g_assert_true (gtk_widget_get_visible (message_box));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "quotation mark is not closed"));
 
+  /* After a search that found nothing, the empty list quotes what was
+   * typed: text, not markup (a warning, fatal here, said otherwise). */
+  gt_search (w.window, "찾을수없는낱말");
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), ==, 0);
+  gt_search (w.window, "date:<&>");
+  g_assert_true (gtk_widget_get_visible (message_box));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "<&>"));
+  gt_spin (50);
+
   gt_search (w.window, "위수탁");
   g_assert_false (gtk_widget_get_visible (message_box));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
