@@ -11,7 +11,7 @@ build="build-essential meson ninja-build pkg-config gettext itstool
        shared-mime-info desktop-file-utils appstream"
 tests="xvfb xauth dbus dbus-x11 xdotool imagemagick fonts-noto-cjk
        python3 unzip libarchive-tools p7zip-full time strace qpdf
-       poppler-utils recollcmd tnef"
+       poppler-utils recollcmd tnef sqlite3"
 
 wanted=$build
 if [ "${1:-}" = "--tests" ]; then
