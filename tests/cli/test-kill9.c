@@ -1,9 +1,11 @@
 /* test-kill9.c — kill -9 at random moments of a large import (and of an
- * export), many times: after each kill `fsck` finds the case consistent,
- * and running the same import again completes it. */
+ * export, and of a removal), many times: after each kill `fsck` finds the
+ * case consistent, and running the same import again completes it; a
+ * removal is all or nothing, and leaves no file behind. */
 #include "test-util.h"
 #include "test-fixtures.h"
 
+#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -215,6 +217,120 @@ test_kill_during_export (void)
   g_rand_free (rand);
 }
 
+/* The arguments of an rm of every other top-level document (the archives
+ * among them, so families go too), and how many documents that removes. */
+static GPtrArray *
+removal_args (const char *case_path,
+              guint      *n_going)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) going = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonArray *docs;
+  guint top = 0;
+
+  g_assert_cmpint (tu_run_cli (&out, NULL, "list", case_path, "--json", NULL), ==, 0);
+  root = json_from_string (out, NULL);
+  g_assert_nonnull (root);
+  docs = json_node_get_array (root);
+  g_ptr_array_add (args, g_strdup ("rm"));
+  g_ptr_array_add (args, g_strdup (case_path));
+  /* Parents come before their members in the list. */
+  g_array_set_size (ids, json_array_get_length (docs));
+  for (guint i = 0; i < json_array_get_length (docs); i++)
+    {
+      JsonObject *d = json_array_get_object_element (docs, i);
+      gint64 id = json_object_get_int_member (d, "id");
+      gboolean is_top = json_object_get_null_member (d, "parent");
+
+      g_array_index (ids, gint64, i) = id;
+      if (is_top ? top++ % 2 == 0 : FALSE)
+        {
+          g_ptr_array_add (args, g_strdup_printf ("%" G_GINT64_FORMAT, id));
+          g_hash_table_add (going, &g_array_index (ids, gint64, i));
+        }
+      else if (!is_top)
+        {
+          gint64 parent = json_object_get_int_member (d, "parent");
+
+          if (g_hash_table_contains (going, &parent))
+            g_hash_table_add (going, &g_array_index (ids, gint64, i));
+        }
+    }
+  g_ptr_array_add (args, g_strdup ("--reason"));
+  g_ptr_array_add (args, g_strdup ("kill -9"));
+  g_ptr_array_add (args, NULL);
+  *n_going = g_hash_table_size (going);
+  return args;
+}
+
+static void
+test_kill_during_remove (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autofree char *tree = make_tree (dir);
+  g_autofree char *case_path = g_build_filename (dir, "case", NULL);
+  const char *import_args[] = { "import", case_path, tree, NULL };
+  GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint killed = 0, completed = 0, killed_after_commit = 0;
+  gint64 full_ms;
+
+  g_assert_cmpint (tu_run_cli (NULL, NULL, "new", case_path, "--title", "Kill -9 rm", NULL), ==, 0);
+  g_assert_cmpint (tu_run_cliv (NULL, NULL, import_args), ==, 0);
+
+  /* How long a whole removal takes here (then the files come back). */
+  {
+    guint n_going;
+    g_autoptr(GPtrArray) args = removal_args (case_path, &n_going);
+    gint64 start = g_get_monotonic_time ();
+
+    g_assert_cmpint (tu_run_cliv (NULL, NULL, (const char * const *) args->pdata), ==, 0);
+    full_ms = (g_get_monotonic_time () - start) / 1000;
+    g_test_message ("removing %u of %u documents takes %" G_GINT64_FORMAT " ms", n_going,
+                    expected_documents, full_ms);
+    g_assert_cmpuint (count_documents (case_path), ==, expected_documents - n_going);
+    g_assert_cmpint (tu_run_cliv (NULL, NULL, import_args), ==, 0);
+  }
+
+  for (int i = 0; i < N_KILLS / 2; i++)
+    {
+      guint n_going, before, after;
+      g_autoptr(GPtrArray) args = removal_args (case_path, &n_going);
+      gboolean was_killed;
+      GPid pid;
+
+      before = count_documents (case_path);
+      g_assert_cmpuint (before, ==, expected_documents);
+      pid = spawn_cli ((const char * const *) args->pdata);
+      /* Half the kills early (before the rows go), half late (while the
+       * files go, which the next open has to finish). */
+      was_killed = kill_after (pid, i % 2 ? g_rand_int_range (rand, 1, MAX (5, full_ms / 4))
+                                          : g_rand_int_range (rand, MAX (5, full_ms / 2),
+                                                              MAX (50, full_ms + 20)));
+      killed += was_killed;
+      /* fsck opens the case for writing: recovery runs, then the checks
+       * (orphan objects count as problems). */
+      assert_fsck_clean (case_path);
+      after = count_documents (case_path);
+      /* All or nothing. */
+      if (after != before)
+        {
+          g_assert_cmpuint (after, ==, before - n_going);
+          completed++;
+          killed_after_commit += was_killed;
+          g_assert_cmpint (tu_run_cliv (NULL, NULL, import_args), ==, 0);
+        }
+    }
+  g_test_message ("%u of %u removals were killed, %u had committed (%u of them killed while "
+                  "their files went)", killed, N_KILLS / 2, completed, killed_after_commit);
+  /* The recovery after a commit was reached at least once. */
+  g_assert_cmpuint (killed_after_commit, >=, 1);
+  assert_fsck_clean (case_path);
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,5 +338,6 @@ main (int    argc,
   tu_init (&argc, &argv);
   g_test_add_func ("/kill9/import", test_kill_during_import);
   g_test_add_func ("/kill9/export", test_kill_during_export);
+  g_test_add_func ("/kill9/remove", test_kill_during_remove);
   return g_test_run ();
 }
