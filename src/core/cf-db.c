@@ -68,7 +68,11 @@ cf_db_open (const char  *path,
    * instead of failing at once. */
   sqlite3_busy_timeout (db, 10000);
 
+  /* Sorts and temporary tables stay in memory (they are small: a list's
+   * ids, a removal's): SQLite's temporary files would put document titles
+   * and text of a confidential case into /var/tmp. */
   if (!cf_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
+      !cf_db_exec (db, "PRAGMA temp_store = MEMORY", error) ||
       !cf_search_register (db, error))
     goto fail;
   if (!read_only)
