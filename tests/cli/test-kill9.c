@@ -266,6 +266,55 @@ removal_args (const char *case_path,
   return args;
 }
 
+/* Runs casefile-cli under strace, which kills it with SIGKILL when it
+ * enters its nth unlink: in a removal, the first unlink is the first
+ * removed document's file, after the rows have gone. */
+static gboolean
+killed_at_unlink (const char * const *cli_args,
+                  guint               nth)
+{
+  g_autofree char *inject = g_strdup_printf ("inject=unlink,unlinkat:signal=SIGKILL:when=%u", nth);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* LeakSanitizer cannot run under ptrace. */
+  for (const char *const *w = (const char *[]) { "env", "ASAN_OPTIONS=detect_leaks=0", "strace", "-f",
+                                                 "-qq", "-o", "/dev/null", "-e", "trace=unlink,unlinkat",
+                                                 "-e", inject, NULL }; *w; w++)
+    g_ptr_array_add (argv, (gpointer) *w);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CASEFILE_CLI"));
+  for (guint i = 0; cli_args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) cli_args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  /* strace dies with the signal its child got. */
+  return WIFSIGNALED (status) ? WTERMSIG (status) == SIGKILL : WEXITSTATUS (status) == 128 + SIGKILL;
+}
+
+static guint
+count_objects (const char *case_path)
+{
+  g_autofree char *objects = g_build_filename (case_path, "objects", NULL);
+  g_autoptr(GDir) dir = g_dir_open (objects, 0, NULL);
+  const char *fan;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((fan = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (objects, fan, NULL);
+      g_autoptr(GDir) sub = g_dir_open (path, 0, NULL);
+
+      while (sub != NULL && g_dir_read_name (sub) != NULL)
+        n++;
+    }
+  return n;
+}
+
 static void
 test_kill_during_remove (void)
 {
@@ -274,11 +323,12 @@ test_kill_during_remove (void)
   g_autofree char *case_path = g_build_filename (dir, "case", NULL);
   const char *import_args[] = { "import", case_path, tree, NULL };
   GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
-  guint killed = 0, completed = 0, killed_after_commit = 0;
+  guint killed = 0, completed = 0, objects_before;
   gint64 full_ms;
 
   g_assert_cmpint (tu_run_cli (NULL, NULL, "new", case_path, "--title", "Kill -9 rm", NULL), ==, 0);
   g_assert_cmpint (tu_run_cliv (NULL, NULL, import_args), ==, 0);
+  objects_before = count_objects (case_path);
 
   /* How long a whole removal takes here (then the files come back). */
   {
@@ -291,42 +341,51 @@ test_kill_during_remove (void)
     g_test_message ("removing %u of %u documents takes %" G_GINT64_FORMAT " ms", n_going,
                     expected_documents, full_ms);
     g_assert_cmpuint (count_documents (case_path), ==, expected_documents - n_going);
+    g_assert_cmpuint (count_objects (case_path), <, objects_before);
     g_assert_cmpint (tu_run_cliv (NULL, NULL, import_args), ==, 0);
+    g_assert_cmpuint (count_objects (case_path), ==, objects_before);
   }
 
+  /* Kills at random moments: all or nothing each time. */
   for (int i = 0; i < N_KILLS / 2; i++)
     {
       guint n_going, before, after;
       g_autoptr(GPtrArray) args = removal_args (case_path, &n_going);
-      gboolean was_killed;
       GPid pid;
 
       before = count_documents (case_path);
       g_assert_cmpuint (before, ==, expected_documents);
       pid = spawn_cli ((const char * const *) args->pdata);
-      /* Half the kills early (before the rows go), half late (while the
-       * files go, which the next open has to finish). */
-      was_killed = kill_after (pid, i % 2 ? g_rand_int_range (rand, 1, MAX (5, full_ms / 4))
-                                          : g_rand_int_range (rand, MAX (5, full_ms / 2),
-                                                              MAX (50, full_ms + 20)));
-      killed += was_killed;
+      killed += kill_after (pid, g_rand_int_range (rand, 1, MAX (50, full_ms + 20)));
       /* fsck opens the case for writing: recovery runs, then the checks
        * (orphan objects count as problems). */
       assert_fsck_clean (case_path);
       after = count_documents (case_path);
-      /* All or nothing. */
       if (after != before)
         {
           g_assert_cmpuint (after, ==, before - n_going);
           completed++;
-          killed_after_commit += was_killed;
           g_assert_cmpint (tu_run_cliv (NULL, NULL, import_args), ==, 0);
         }
     }
-  g_test_message ("%u of %u removals were killed, %u had committed (%u of them killed while "
-                  "their files went)", killed, N_KILLS / 2, completed, killed_after_commit);
-  /* The recovery after a commit was reached at least once. */
-  g_assert_cmpuint (killed_after_commit, >=, 1);
+  g_test_message ("%u of %u removals were killed at random moments, %u had committed", killed,
+                  N_KILLS / 2, completed);
+
+  /* Kills just after the commit, before the first file goes and after
+   * one went: the rows are gone, and the next open removes the files. */
+  for (guint nth = 1; nth <= 2; nth++)
+    {
+      guint n_going;
+      g_autoptr(GPtrArray) args = removal_args (case_path, &n_going);
+
+      g_assert_cmpuint (count_documents (case_path), ==, expected_documents);
+      g_assert_true (killed_at_unlink ((const char * const *) args->pdata, nth));
+      g_assert_cmpuint (count_documents (case_path), ==, expected_documents - n_going);
+      assert_fsck_clean (case_path);
+      g_assert_cmpuint (count_objects (case_path), <, objects_before);
+      g_assert_cmpint (tu_run_cliv (NULL, NULL, import_args), ==, 0);
+      g_assert_cmpuint (count_objects (case_path), ==, objects_before);
+    }
   assert_fsck_clean (case_path);
   g_rand_free (rand);
 }
