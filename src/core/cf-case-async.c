@@ -615,13 +615,6 @@ cf_case_fsck_finish (CfCase        *self,
 
 typedef struct
 {
-  CfImportItem item;
-  char *source;
-  char *reason;
-} ReadItem;
-
-typedef struct
-{
   CfExtractor *extractor;
   GCancellable *cancellable;
   GTask *outer;                /* until the run has ended */
@@ -629,7 +622,7 @@ typedef struct
   GCond cond;
   gboolean started;            /* the count is done, or the run ended */
   Relay *relay;                /* progress and items for the caller */
-  GPtrArray *items;            /* ReadItem, under relay->lock */
+  GPtrArray *items;            /* CfImportItem copies, under relay->lock */
   CfExtractionProgressFunc progress;
   CfImportItemFunc item_func;
   gpointer data;
@@ -637,14 +630,6 @@ typedef struct
   gboolean ok;
   GError *error;
 } ReadJob;
-
-static void
-read_item_free (ReadItem *item)
-{
-  g_free (item->source);
-  g_free (item->reason);
-  g_free (item);
-}
 
 static void
 read_job_free (ReadJob *job)
@@ -681,7 +666,7 @@ deliver_read (Relay *relay)
 
   g_mutex_lock (&relay->lock);
   items = g_steal_pointer (&job->items);
-  job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) read_item_free);
+  job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_item_free);
   current = g_strdup (relay->current);
   progress.n_done = relay->done;
   progress.n_total = relay->total;
@@ -690,11 +675,7 @@ deliver_read (Relay *relay)
   g_mutex_unlock (&relay->lock);
 
   for (guint i = 0; job->item_func != NULL && i < items->len; i++)
-    {
-      ReadItem *item = g_ptr_array_index (items, i);
-
-      job->item_func (&item->item, job->data);
-    }
+    job->item_func (g_ptr_array_index (items, i), job->data);
   progress.current = current;
   if (job->progress != NULL)
     job->progress (&progress, job->data);
@@ -719,13 +700,8 @@ on_read_item (const CfImportItem *item,
               gpointer            user_data)
 {
   ReadJob *job = user_data;
-  ReadItem *copy = g_new0 (ReadItem, 1);
+  CfImportItem *copy = cf_import_item_copy (item);
 
-  copy->item = *item;
-  copy->source = g_strdup (item->source);
-  copy->reason = g_strdup (item->reason);
-  copy->item.source = copy->source;
-  copy->item.reason = copy->reason;
   g_mutex_lock (&job->relay->lock);
   g_ptr_array_add (job->items, copy);
   relay_schedule_locked (job->relay);
@@ -821,7 +797,7 @@ cf_case_read_documents_async (CfCase                   *self,
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   g_mutex_init (&job->lock);
   g_cond_init (&job->cond);
-  job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) read_item_free);
+  job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_item_free);
   job->progress = progress;
   job->item_func = item_func;
   job->data = data;

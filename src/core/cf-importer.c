@@ -513,19 +513,38 @@ typedef struct
   gpointer progress_data;
 } AsyncRun;
 
+/* An item and the strings it points at, in one allocation's care. */
 typedef struct
 {
   CfImportItem item;
   char *source;
   char *reason;
-} QueuedItem;
+} OwnedItem;
 
-static void
-queued_item_free (QueuedItem *q)
+CfImportItem *
+cf_import_item_copy (const CfImportItem *item)
 {
-  g_free (q->source);
-  g_free (q->reason);
-  g_free (q);
+  OwnedItem *owned = g_new0 (OwnedItem, 1);
+
+  owned->item = *item;
+  owned->source = g_strdup (item->source);
+  owned->reason = g_strdup (item->reason);
+  owned->item.source = owned->source;
+  owned->item.reason = owned->reason;
+  return &owned->item;
+}
+
+void
+cf_import_item_free (CfImportItem *item)
+{
+  /* item is the first member of its OwnedItem. */
+  OwnedItem *owned = (OwnedItem *) item;
+
+  if (owned == NULL)
+    return;
+  g_free (owned->source);
+  g_free (owned->reason);
+  g_free (owned);
 }
 
 static void
@@ -533,7 +552,7 @@ async_run_free (AsyncRun *run)
 {
   g_clear_object (&run->self);
   g_strfreev (run->paths);
-  g_queue_clear_full (&run->items, (GDestroyNotify) queued_item_free);
+  g_queue_clear_full (&run->items, (GDestroyNotify) cf_import_item_free);
   g_free (run->progress_current);
   if (run->idle != NULL)
     {
@@ -553,7 +572,7 @@ deliver_on_main (gpointer data)
   CfImportProgress progress;
   g_autofree char *current = NULL;
   gboolean have_progress;
-  QueuedItem *q;
+  CfImportItem *item;
 
   g_mutex_lock (&run->lock);
   items = run->items;
@@ -570,11 +589,11 @@ deliver_on_main (gpointer data)
     }
   g_mutex_unlock (&run->lock);
 
-  while ((q = g_queue_pop_head (&items)) != NULL)
+  while ((item = g_queue_pop_head (&items)) != NULL)
     {
       if (run->item_func)
-        run->item_func (&q->item, run->item_data);
-      queued_item_free (q);
+        run->item_func (item, run->item_data);
+      cf_import_item_free (item);
     }
   if (have_progress && run->progress_func)
     {
@@ -601,15 +620,10 @@ queue_item (const CfImportItem *item,
             gpointer            data)
 {
   AsyncRun *run = data;
-  QueuedItem *q = g_new0 (QueuedItem, 1);
+  CfImportItem *copy = cf_import_item_copy (item);
 
-  q->item = *item;
-  q->source = g_strdup (item->source);
-  q->reason = g_strdup (item->reason);
-  q->item.source = q->source;
-  q->item.reason = q->reason;
   g_mutex_lock (&run->lock);
-  g_queue_push_tail (&run->items, q);
+  g_queue_push_tail (&run->items, copy);
   schedule_delivery (run);
   g_mutex_unlock (&run->lock);
 }

@@ -39,6 +39,11 @@ typedef struct
   guint64 size;
 } CfImportItem;
 
+/* A copy that owns its strings, for an item handed to another thread or
+ * reported later; free it with cf_import_item_free. */
+CfImportItem *cf_import_item_copy (const CfImportItem *item);
+void          cf_import_item_free (CfImportItem       *item);
+
 typedef struct
 {
   guint64 n_items;       /* items finished so far */

@@ -23,12 +23,6 @@
 #define BATCH_MAX_USEC    (1 * G_USEC_PER_SEC)
 #define BATCH_MAX_BYTES   (256 * 1024 * 1024)
 
-typedef struct
-{
-  CfImportItem item;
-  char *source;
-  char *reason;
-} PendingReport;
 
 struct _CfIntake
 {
@@ -56,13 +50,6 @@ struct _CfIntake
   sqlite3_stmt *find_member;
 };
 
-static void
-pending_report_free (PendingReport *p)
-{
-  g_free (p->source);
-  g_free (p->reason);
-  g_free (p);
-}
 
 void
 cf_warnings_add (GPtrArray  **warnings,
@@ -233,7 +220,7 @@ cf_intake_free (CfIntake *intake)
   g_clear_pointer (&intake->find_member, sqlite3_finalize);
   g_clear_pointer (&intake->db, cf_db_close);
   g_clear_pointer (&intake->store, cf_object_store_free);
-  g_queue_clear_full (&intake->pending, (GDestroyNotify) pending_report_free);
+  g_queue_clear_full (&intake->pending, (GDestroyNotify) cf_import_item_free);
   g_clear_object (&intake->kase);
   g_free (intake->buffer);
   g_free (intake);
@@ -265,26 +252,19 @@ static void
 queue_report (CfIntake           *intake,
               const CfImportItem *item)
 {
-  PendingReport *p = g_new0 (PendingReport, 1);
-
-  p->item = *item;
-  p->source = g_strdup (item->source);
-  p->reason = g_strdup (item->reason);
-  p->item.source = p->source;
-  p->item.reason = p->reason;
-  g_queue_push_tail (&intake->pending, p);
+  g_queue_push_tail (&intake->pending, cf_import_item_copy (item));
 }
 
 static void
 flush_reports (CfIntake *intake)
 {
-  PendingReport *p;
+  CfImportItem *item;
 
-  while ((p = g_queue_pop_head (&intake->pending)) != NULL)
+  while ((item = g_queue_pop_head (&intake->pending)) != NULL)
     {
       if (intake->report)
-        intake->report (&p->item, intake->report_data);
-      pending_report_free (p);
+        intake->report (item, intake->report_data);
+      cf_import_item_free (item);
     }
 }
 
