@@ -206,6 +206,36 @@ gt_close (GtkWidget *toplevel)
   gt_wait_until (weak_cleared, &pointer, 60000, "a window to close");
 }
 
+static gint64
+find_document (CfCase      *reader,
+               const char *(*field) (CfDocument *document),
+               const char  *value,
+               const char  *what)
+{
+  g_autoptr(GPtrArray) documents = cf_case_list_documents (reader, NULL);
+
+  g_assert_nonnull (documents);
+  for (guint i = 0; i < documents->len; i++)
+    if (g_strcmp0 (field (g_ptr_array_index (documents, i)), value) == 0)
+      return cf_document_get_id (g_ptr_array_index (documents, i));
+  g_error ("No document %s %s", what, value);
+  return 0;
+}
+
+gint64
+gt_document_titled (CfCase     *reader,
+                    const char *title)
+{
+  return find_document (reader, cf_document_get_title, title, "titled");
+}
+
+gint64
+gt_document_named (CfCase     *reader,
+                   const char *name)
+{
+  return find_document (reader, cf_document_get_name, name, "named");
+}
+
 void
 gt_close_and_check_case (GtkWidget  *window,
                          const char *case_path)

@@ -48,6 +48,12 @@ GtkWidget   *gt_wait_toplevel        (GType         type);
 void         gt_wait_gone            (GtkWidget    *toplevel);
 /* Closes the window as its close button does and waits until it is gone. */
 void         gt_close                (GtkWidget    *toplevel);
+/* The id of the document with this title (or file name), through the
+ * core; the test fails when there is none. */
+gint64       gt_document_titled      (CfCase       *reader,
+                                      const char   *title);
+gint64       gt_document_named       (CfCase       *reader,
+                                      const char   *name);
 /* Closes the window, then checks that it released the case and left it
  * sound: it opens for writing, fsck is clean, the custody chain whole. */
 void         gt_close_and_check_case (GtkWidget    *window,

@@ -43,6 +43,12 @@ reader (void)
   return cf_session_get_reader (cf_window_get_session (w.window));
 }
 
+static gint64
+document_titled (const char *title)
+{
+  return gt_document_titled (reader (), title);
+}
+
 static CfDocumentTable *
 table (void)
 {
@@ -65,18 +71,6 @@ static CfPageView *
 page_view (void)
 {
   return cf_preview_get_page_view (preview ());
-}
-
-static gint64
-document_titled (const char *title)
-{
-  g_autoptr(GPtrArray) documents = cf_case_list_documents (reader (), NULL);
-
-  for (guint i = 0; documents && i < documents->len; i++)
-    if (g_strcmp0 (cf_document_get_title (g_ptr_array_index (documents, i)), title) == 0)
-      return cf_document_get_id (g_ptr_array_index (documents, i));
-  g_error ("No document titled %s", title);
-  return 0;
 }
 
 static void

@@ -35,36 +35,22 @@ reader (void)
   return cf_session_get_reader (cf_window_get_session (w.window));
 }
 
-static CfDocumentTable *
-table (void)
-{
-  return CF_DOCUMENT_TABLE (cf_window_get_table (w.window));
-}
-
 static gint64
 document_titled (const char *title)
 {
-  g_autoptr(GPtrArray) documents = cf_case_list_documents (reader (), NULL);
-
-  g_assert_nonnull (documents);
-  for (guint i = 0; i < documents->len; i++)
-    if (g_strcmp0 (cf_document_get_title (g_ptr_array_index (documents, i)), title) == 0)
-      return cf_document_get_id (g_ptr_array_index (documents, i));
-  g_error ("No document titled %s", title);
-  return 0;
+  return gt_document_titled (reader (), title);
 }
 
 static gint64
 document_named (const char *name)
 {
-  g_autoptr(GPtrArray) documents = cf_case_list_documents (reader (), NULL);
+  return gt_document_named (reader (), name);
+}
 
-  g_assert_nonnull (documents);
-  for (guint i = 0; i < documents->len; i++)
-    if (g_strcmp0 (cf_document_get_name (g_ptr_array_index (documents, i)), name) == 0)
-      return cf_document_get_id (g_ptr_array_index (documents, i));
-  g_error ("No document named %s", name);
-  return 0;
+static CfDocumentTable *
+table (void)
+{
+  return CF_DOCUMENT_TABLE (cf_window_get_table (w.window));
 }
 
 static gboolean

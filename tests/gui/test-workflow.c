@@ -50,6 +50,12 @@ reader (void)
   return cf_session_get_reader (session ());
 }
 
+static gint64
+document_titled (const char *title)
+{
+  return gt_document_titled (reader (), title);
+}
+
 static CfDocumentTable *
 table (void)
 {
@@ -60,20 +66,6 @@ static CfSidebar *
 sidebar (void)
 {
   return CF_SIDEBAR (cf_window_get_sidebar (w.window));
-}
-
-/* The id of the document with this title, through the core. */
-static gint64
-document_titled (const char *title)
-{
-  g_autoptr(GPtrArray) documents = cf_case_list_documents (reader (), NULL);
-
-  g_assert_nonnull (documents);
-  for (guint i = 0; i < documents->len; i++)
-    if (g_strcmp0 (cf_document_get_title (g_ptr_array_index (documents, i)), title) == 0)
-      return cf_document_get_id (g_ptr_array_index (documents, i));
-  g_error ("No document titled %s", title);
-  return 0;
 }
 
 static CfTag *
