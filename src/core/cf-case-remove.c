@@ -26,7 +26,7 @@
 
 /* The documents to remove, on this connection only. */
 static const char removal_setup[] =
-  "CREATE TEMP TABLE IF NOT EXISTS removal (id INTEGER PRIMARY KEY);"
+  "CREATE TEMP TABLE IF NOT EXISTS removal (id INTEGER PRIMARY KEY, copy INTEGER);"
   "DELETE FROM temp.removal;";
 
 /* Each selected document must be the top of its family. */
@@ -122,53 +122,33 @@ check_not_produced (CfCase   *self,
   return FALSE;
 }
 
+/* For each removed original, its first copy that stays (temp.removal's
+ * copy column), decided once for the log and the promotion. */
+static gboolean
+find_kept_copies (sqlite3  *db,
+                  GError  **error)
+{
+  return cf_db_exec (db,
+                     "UPDATE temp.removal SET copy = (SELECT min (c.id) FROM documents c "
+                     "  WHERE c.duplicate_of = temp.removal.id "
+                     "  AND c.id NOT IN (SELECT id FROM temp.removal))",
+                     error);
+}
+
 /* A copy of a removed document that stays becomes the original, and the
  * other copies point at it. */
 static gboolean
 promote_copies (sqlite3  *db,
                 GError  **error)
 {
-  g_autoptr(sqlite3_stmt) pairs = NULL;
-  g_autoptr(sqlite3_stmt) promote = NULL;
-  g_autoptr(sqlite3_stmt) repoint = NULL;
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean has_row;
-
-  pairs = cf_db_prepare (db,
-                         "SELECT r.id, (SELECT min (c.id) FROM documents c WHERE c.duplicate_of = r.id "
-                         "  AND c.id NOT IN (SELECT id FROM temp.removal)) AS copy "
-                         "FROM temp.removal r WHERE copy IS NOT NULL",
-                         error);
-  promote = cf_db_prepare (db, "UPDATE documents SET duplicate_of = NULL WHERE id = ?", error);
-  repoint = cf_db_prepare (db,
-                           "UPDATE documents SET duplicate_of = ?2 WHERE duplicate_of = ?1 AND id != ?2",
-                           error);
-  if (pairs == NULL || promote == NULL || repoint == NULL)
-    return FALSE;
-
-  while (cf_db_step (db, pairs, &has_row, error) && has_row)
-    {
-      gint64 pair[2] = { sqlite3_column_int64 (pairs, 0), sqlite3_column_int64 (pairs, 1) };
-
-      g_array_append_vals (found, pair, 2);
-    }
-  if (error != NULL && *error != NULL)
-    return FALSE;
-
-  for (guint i = 0; i < found->len; i += 2)
-    {
-      gint64 removed = g_array_index (found, gint64, i);
-      gint64 copy = g_array_index (found, gint64, i + 1);
-
-      sqlite3_reset (promote);
-      sqlite3_bind_int64 (promote, 1, copy);
-      sqlite3_reset (repoint);
-      sqlite3_bind_int64 (repoint, 1, removed);
-      sqlite3_bind_int64 (repoint, 2, copy);
-      if (!cf_db_step_done (db, promote, error) || !cf_db_step_done (db, repoint, error))
-        return FALSE;
-    }
-  return TRUE;
+  return cf_db_exec (db,
+                     "UPDATE documents SET duplicate_of = CASE WHEN id = "
+                     "  (SELECT copy FROM temp.removal WHERE temp.removal.id = documents.duplicate_of) "
+                     "  THEN NULL "
+                     "  ELSE (SELECT copy FROM temp.removal WHERE temp.removal.id = documents.duplicate_of) END "
+                     "WHERE duplicate_of IN (SELECT id FROM temp.removal WHERE copy IS NOT NULL) "
+                     "AND id NOT IN (SELECT id FROM temp.removal)",
+                     error);
 }
 
 /* One custody entry per document, written while its row still says what
@@ -180,19 +160,17 @@ log_removals (sqlite3     *db,
               GError     **error)
 {
   g_autoptr(sqlite3_stmt) rows = NULL;
-  gboolean has_row;
+  gboolean has_row, ok;
 
   rows = cf_db_prepare (db,
-                        "SELECT d.id, d.sha256, d.name, d.source, d.parent_id, "
-                        "(SELECT min (c.id) FROM documents c WHERE c.duplicate_of = d.id "
-                        "  AND c.id NOT IN (SELECT id FROM temp.removal)) "
+                        "SELECT d.id, d.sha256, d.name, d.source, d.parent_id, r.copy "
                         "FROM temp.removal r JOIN documents d ON d.id = r.id ORDER BY d.id",
                         error);
   if (rows == NULL)
     return FALSE;
 
   *n_removed = 0;
-  while (cf_db_step (db, rows, &has_row, error) && has_row)
+  while ((ok = cf_db_step (db, rows, &has_row, error)) && has_row)
     {
       g_autofree char *parent = NULL;
       g_autofree char *copy = NULL;
@@ -213,7 +191,7 @@ log_removals (sqlite3     *db,
         return FALSE;
       (*n_removed)++;
     }
-  return error == NULL || *error == NULL;
+  return ok;
 }
 
 /* The objects only the removed documents hold, found while their rows
@@ -225,7 +203,7 @@ find_unheld_objects (sqlite3  *db,
 {
   g_autoptr(GPtrArray) shas = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) unheld = NULL;
-  gboolean has_row;
+  gboolean has_row, ok;
 
   unheld = cf_db_prepare (db,
                           "SELECT DISTINCT d.sha256 FROM temp.removal r JOIN documents d ON d.id = r.id "
@@ -234,9 +212,9 @@ find_unheld_objects (sqlite3  *db,
                           error);
   if (unheld == NULL)
     return NULL;
-  while (cf_db_step (db, unheld, &has_row, error) && has_row)
+  while ((ok = cf_db_step (db, unheld, &has_row, error)) && has_row)
     g_ptr_array_add (shas, cf_db_column_dup (unheld, 0));
-  if (error != NULL && *error != NULL)
+  if (!ok)
     return NULL;
   return g_steal_pointer (&shas);
 }
@@ -384,6 +362,7 @@ cf_case_remove_documents (CfCase       *self,
 
   if (!check_selection (db, ids, n_ids, error) ||
       !check_not_produced (self, db, error) ||
+      !find_kept_copies (db, error) ||
       !log_removals (db, reason, &removed, error) ||
       !promote_copies (db, error) ||
       (shas = find_unheld_objects (db, error)) == NULL ||
