@@ -82,30 +82,12 @@ typedef struct
 #define DOCUMENTS_PER_HELPER 500
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *n;
-
-  while (handle != NULL && (n = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, n, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (p);
-      else
-        unlink (p);
-    }
-  rmdir (dir);
-}
-
-static void
 job_free (Job *job)
 {
   if (job == NULL)
     return;
   if (job->out_dir != NULL)
-    remove_tree (job->out_dir);
+    cf_remove_tree (job->out_dir);
   g_free (job->name);
   g_free (job->source);
   g_free (job->out_dir);
@@ -277,7 +259,7 @@ worker_clear (Worker *w)
   worker_stop (w, NULL);
   job_free (g_steal_pointer (&w->job));
   if (w->root != NULL)
-    remove_tree (w->root);
+    cf_remove_tree (w->root);
   g_clear_pointer (&w->root, g_free);
   g_clear_pointer (&w->child.stderr_path, g_free);
   g_string_free (w->line, TRUE);

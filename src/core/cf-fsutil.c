@@ -207,3 +207,22 @@ cf_iso_to_unix (const char *iso,
   *seconds = g_date_time_to_unix (dt);
   return TRUE;
 }
+
+gboolean
+cf_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      struct stat st;
+
+      if (lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
+        cf_remove_tree (path);
+      else
+        unlink (path);
+    }
+  return rmdir (dir) == 0;
+}

@@ -31,6 +31,9 @@ gboolean cf_fsync_fd             (int          fd,
                                   GError     **error);
 gboolean cf_fsync_dir            (const char  *dir,
                                   GError     **error);
+/* Removes a folder of our own making and everything in it (symbolic links
+ * are removed, never followed). TRUE when the folder is gone. */
+gboolean cf_remove_tree          (const char  *dir);
 gboolean cf_mkdir_durable        (const char  *dir,
                                   GError     **error);
 gboolean cf_write_file_durable   (const char  *path,

@@ -147,26 +147,7 @@ cf_object_store_clean_tmp (CfObjectStore *store)
       /* Folders are what document readers were writing into. */
       if (lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
         {
-          g_autoptr(GDir) sub = g_dir_open (path, 0, NULL);
-          const char *inner;
-
-          while (sub != NULL && (inner = g_dir_read_name (sub)) != NULL)
-            {
-              g_autofree char *p = g_build_filename (path, inner, NULL);
-              g_autoptr(GDir) deeper = g_dir_open (p, 0, NULL);
-              const char *leaf;
-
-              while (deeper != NULL && (leaf = g_dir_read_name (deeper)) != NULL)
-                {
-                  g_autofree char *q = g_build_filename (p, leaf, NULL);
-                  unlink (q);
-                }
-              if (deeper != NULL)
-                rmdir (p);
-              else
-                unlink (p);
-            }
-          if (rmdir (path) == 0)
+          if (cf_remove_tree (path))
             removed++;
         }
       else if (unlink (path) == 0)

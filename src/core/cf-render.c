@@ -43,29 +43,12 @@ static char *made_dir;
 
 #define PREVIEW_PREFIX "casefile-preview-"
 
-static void
-remove_dir_and_files (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_unlink (file);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 /* What is left of the pictures when the process ends (a caller that did
  * not delete one, a render cancelled as it finished) goes with the folder. */
 static void
 remove_preview_dir (void)
 {
-  remove_dir_and_files (made_dir);
+  cf_remove_tree (made_dir);
 }
 
 /* A process that was killed or crashed could not remove its folder, and
@@ -96,7 +79,7 @@ sweep_abandoned_dirs (void)
       path = g_build_filename (tmp, name, NULL);
       if (g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode) || st.st_uid != getuid ())
         continue;
-      remove_dir_and_files (path);
+      cf_remove_tree (path);
     }
   if (dir != NULL)
     g_dir_close (dir);
