@@ -111,8 +111,8 @@ cf_mapi_attachment_type (const char *mime_tag,
   return g_strdup ("application/octet-stream");
 }
 
-const char *
-cf_mapi_recipient_key (guint32 type)
+static const char *
+recipient_key (guint32 type)
 {
   /* MAPI_TO, MAPI_CC, MAPI_BCC; the high bits flag resent and such. */
   switch (type & 0x0FFFFFFF)
@@ -126,4 +126,31 @@ cf_mapi_recipient_key (guint32 type)
     default:
       return NULL;
     }
+}
+
+void
+cf_mapi_add_recipient (CfExtractResult *result,
+                       const char      *person,
+                       guint32          type)
+{
+  const char *key = recipient_key (type);
+
+  cf_extract_result_add_to_list (result, "recipients", person);
+  if (key != NULL)
+    cf_extract_result_add_to_list (result, key, person);
+}
+
+/* A display list this long is not real; the rest is dropped. */
+#define MAX_DISPLAY_NAMES 10000
+
+void
+cf_mapi_add_display_list (CfExtractResult *result,
+                          guint16          display_property,
+                          const char      *list)
+{
+  guint32 type = display_property == PR_DISPLAY_TO ? 1 : display_property == PR_DISPLAY_CC ? 2 : 3;
+  g_auto(GStrv) names = list ? g_strsplit (list, ";", MAX_DISPLAY_NAMES) : NULL;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    cf_mapi_add_recipient (result, g_strstrip (names[i]), type);
 }

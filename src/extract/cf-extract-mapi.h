@@ -77,8 +77,15 @@ char       *cf_mapi_format_person        (const char   *name,
 char       *cf_mapi_attachment_type      (const char   *mime_tag,
                                           const char   *name);
 
-/* The metadata list a recipient of PR_RECIPIENT_TYPE type also goes to
- * ("to", "cc", "bcc"), or NULL for another type. */
-const char *cf_mapi_recipient_key (guint32 type);
+/* Adds a recipient to "recipients" and, by its PR_RECIPIENT_TYPE, to "to",
+ * "cc" or "bcc". */
+void        cf_mapi_add_recipient        (CfExtractResult *result,
+                                          const char      *person,
+                                          guint32          type);
+/* The same for each name of a display list (PR_DISPLAY_TO, _CC or _BCC:
+ * names separated by ";"), when a message has no recipient table. */
+void        cf_mapi_add_display_list     (CfExtractResult *result,
+                                          guint16          display_property,
+                                          const char      *list);
 
 G_END_DECLS

@@ -298,7 +298,6 @@ read_recipients (MsgReader *m)
 {
   static const guint16 addresses[] = { PR_SMTP_ADDRESS, PR_EMAIL_ADDRESS };
   static const guint16 display[] = { PR_DISPLAY_TO, PR_DISPLAY_CC, PR_DISPLAY_BCC };
-  static const char *display_keys[] = { "to", "cc", "bcc" };
   g_autoptr(GPtrArray) names = children_with_prefix (m->root, "__recip_version1.0_#");
   guint found = 0;
 
@@ -321,11 +320,7 @@ read_recipients (MsgReader *m)
       person = cf_mapi_format_person (name ? g_strstrip (name) : NULL, address);
       if (person != NULL)
         {
-          const char *key = cf_mapi_recipient_key ((guint32) type);
-
-          cf_extract_result_add_to_list (m->mail.result, "recipients", person);
-          if (key != NULL)
-            cf_extract_result_add_to_list (m->mail.result, key, person);
+          cf_mapi_add_recipient (m->mail.result, person, (guint32) type);
           found++;
         }
     }
@@ -334,13 +329,8 @@ read_recipients (MsgReader *m)
   for (guint i = 0; i < G_N_ELEMENTS (display); i++)
     {
       g_autofree char *list = read_string (m, m->root, display[i], CF_MAIL_MAX_HEADER);
-      g_auto(GStrv) parts = list ? g_strsplit (list, ";", MAX_ENTRIES) : NULL;
 
-      for (guint j = 0; parts != NULL && parts[j] != NULL; j++)
-        {
-          cf_extract_result_add_to_list (m->mail.result, "recipients", g_strstrip (parts[j]));
-          cf_extract_result_add_to_list (m->mail.result, display_keys[i], parts[j]);
-        }
+      cf_mapi_add_display_list (m->mail.result, display[i], list);
     }
 }
 

@@ -660,29 +660,18 @@ static void
 write_recipients (Tnef *t)
 {
   static const guint16 display[] = { PR_DISPLAY_TO, PR_DISPLAY_CC, PR_DISPLAY_BCC };
-  static const char *display_keys[] = { "to", "cc", "bcc" };
   CfExtractResult *result = t->mail.result;
 
   for (guint i = 0; i < t->recipients->len; i++)
-    {
-      const char *key = cf_mapi_recipient_key (g_array_index (t->recipient_types, guint32, i));
-
-      cf_extract_result_add_to_list (result, "recipients", g_ptr_array_index (t->recipients, i));
-      if (key != NULL)
-        cf_extract_result_add_to_list (result, key, g_ptr_array_index (t->recipients, i));
-    }
+    cf_mapi_add_recipient (result, g_ptr_array_index (t->recipients, i),
+                           g_array_index (t->recipient_types, guint32, i));
   if (t->recipients->len > 0)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (display); i++)
     {
       g_autofree char *list = cf_tnef_props_text (t, t->message, display[i]);
-      g_auto(GStrv) parts = list ? g_strsplit (list, ";", MAX_RECIPIENTS) : NULL;
 
-      for (guint j = 0; parts != NULL && parts[j] != NULL; j++)
-        {
-          cf_extract_result_add_to_list (result, "recipients", g_strstrip (parts[j]));
-          cf_extract_result_add_to_list (result, display_keys[i], parts[j]);
-        }
+      cf_mapi_add_display_list (result, display[i], list);
     }
 }
 
