@@ -72,9 +72,9 @@ is_meaningful_title (const char *title,
   return g_strcmp0 (title, name) != 0 && g_strcmp0 (title, stem) != 0;
 }
 
-static char *
-join_list (JsonObject *metadata,
-           const char *key)
+char *
+cf_metadata_join_list (JsonObject *metadata,
+                       const char *key)
 {
   JsonArray *list;
   GString *joined;
@@ -447,7 +447,7 @@ cf_extraction_apply (CfIntake              *intake,
     title = NULL;
   author = get_string (metadata, "author");
   date = date_of (get_string (metadata, "date"));
-  recipients = join_list (metadata, "recipients");
+  recipients = cf_metadata_join_list (metadata, "recipients");
   if (metadata != NULL)
     {
       g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), metadata);

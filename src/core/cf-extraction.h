@@ -16,6 +16,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "cf-case.h"
 #include "cf-importer.h"
@@ -95,6 +96,10 @@ guint        cf_case_count_unread            (CfCase                    *self);
 char        *cf_case_dup_document_text       (CfCase                    *self,
                                               gint64                     document_id,
                                               GError                   **error);
+/* A list of strings in a reader's metadata ("recipients", "to"…) joined
+ * with ", " (at most 500), or NULL when it has none. */
+char        *cf_metadata_join_list           (JsonObject                *metadata,
+                                              const char                *key);
 /* The metadata the reader found, as a JSON object text ("{}" when none). */
 char        *cf_case_dup_document_metadata   (CfCase                    *self,
                                               gint64                     document_id,

@@ -138,38 +138,6 @@ member_string (JsonObject *object,
   return g_strdup (json_node_get_string (node));
 }
 
-/* A list of strings joined with ", ", or NULL when there is none (mail
- * read before Casefile kept To, Cc and Bcc apart). */
-static char *
-member_list (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  GString *joined;
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  array = json_node_get_array (node);
-  joined = g_string_new (NULL);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        continue;
-      if (joined->len > 0)
-        g_string_append (joined, ", ");
-      g_string_append (joined, json_node_get_string (element));
-    }
-  if (joined->len == 0)
-    {
-      g_string_free (joined, TRUE);
-      return NULL;
-    }
-  return g_string_free (joined, FALSE);
-}
-
 /* Cuts the text to what the view takes: its start, or the part from a
  * little before the first hit when that lies beyond. */
 static void
@@ -237,9 +205,9 @@ cf_preview_read (CfCase        *reader,
           outcome->encoding = member_string (object, "encoding");
           outcome->subject = member_string (object, "subject");
           outcome->sent = member_string (object, "date");
-          outcome->to = member_list (object, "to");
-          outcome->cc = member_list (object, "cc");
-          outcome->bcc = member_list (object, "bcc");
+          outcome->to = cf_metadata_join_list (object, "to");
+          outcome->cc = cf_metadata_join_list (object, "cc");
+          outcome->bcc = cf_metadata_join_list (object, "bcc");
         }
     }
   if (job->want_family && !g_cancellable_is_cancelled (cancellable))
