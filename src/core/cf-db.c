@@ -8,6 +8,14 @@
 
 #include <unistd.h>
 
+/* The page cache of each connection, in KiB (SQLite takes a negative
+ * cache_size as KiB). SQLite's default of 2 MiB holds less than one common
+ * word's postings in a case of 100,000 documents, so every search read
+ * them again from the file: with 64 MiB, searches for common words take
+ * about half the time. Pages are only taken as they are read, and a
+ * connection keeps them across transactions while nobody else writes. */
+#define CF_DB_CACHE_KIB -65536
+
 void
 cf_db_set_error (GError    **error,
                  sqlite3    *db,
@@ -73,6 +81,7 @@ cf_db_open (const char  *path,
    * and text of a confidential case into /var/tmp. */
   if (!cf_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
       !cf_db_exec (db, "PRAGMA temp_store = MEMORY", error) ||
+      !cf_db_exec (db, "PRAGMA cache_size = " G_STRINGIFY (CF_DB_CACHE_KIB), error) ||
       !cf_search_register (db, error))
     goto fail;
   if (!read_only)
