@@ -192,6 +192,56 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
   return tokenize (text, len, emit_to_fts, &e);
 }
 
+/* Whether text is valid UTF-8 that NFC leaves as it is, judged by a
+ * conservative list of blocks whose characters are all their own
+ * composition and combine with nothing (canonical combining class 0, no
+ * canonical decomposition): below the combining diacritics (U+0300),
+ * general punctuation's dashes, quotes and ellipsis, CJK symbols and
+ * punctuation before the tone marks, Hangul compatibility jamo, CJK
+ * ideographs and precomposed Hangul syllables. Anything else, such as a
+ * conjoining jamo that could join the syllable before it, is left to
+ * g_utf8_normalize. */
+static gboolean
+is_surely_composed (const char *text,
+                    int         len)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + len;
+
+  while (p < end)
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if ((*p & 0xe0) == 0xc0 && end - p >= 2 && (p[1] & 0xc0) == 0x80)
+        {
+          c = ((p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+          if (c < 0x80 || c >= 0x300)
+            return FALSE;
+          p += 2;
+          continue;
+        }
+      if ((*p & 0xf0) == 0xe0 && end - p >= 3 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80)
+        {
+          c = ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+          if (!((c >= 0x2010 && c <= 0x2027) ||
+                (c >= 0x3000 && c <= 0x3029) ||
+                (c >= 0x3131 && c <= 0x318e) ||
+                (c >= 0x4e00 && c <= 0x9fff) ||
+                (c >= 0xac00 && c <= 0xd7a3)))
+            return FALSE;
+          p += 3;
+          continue;
+        }
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 nfc_function (sqlite3_context  *context,
               int               argc,
@@ -207,18 +257,13 @@ nfc_function (sqlite3_context  *context,
       sqlite3_result_null (context);
       return;
     }
-  /* Most text is composed already; skip the copy when ASCII. */
-  {
-    gboolean ascii = TRUE;
-
-    for (int i = 0; i < len && ascii; i++)
-      ascii = (guchar) text[i] < 0x80;
-    if (ascii)
-      {
-        sqlite3_result_value (context, argv[0]);
-        return;
-      }
-  }
+  /* Most text is composed already: skip normalising it, which costs
+   * more than reading it (a snippet reads whole documents). */
+  if (is_surely_composed (text, len))
+    {
+      sqlite3_result_value (context, argv[0]);
+      return;
+    }
   if (!g_utf8_validate (text, len, NULL))
     text = valid = g_utf8_make_valid (text, len);
   nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
