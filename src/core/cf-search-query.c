@@ -43,6 +43,8 @@ cf_search_query_free (CfSearchQuery *query)
     return;
   g_free (query->match);
   g_free (query->exclude);
+  if (query->match_groups != NULL)
+    g_array_unref (query->match_groups);
   if (query->where)
     g_string_free (query->where, TRUE);
   g_clear_pointer (&query->params, g_ptr_array_unref);
@@ -567,6 +569,7 @@ cf_search_query_parse (sqlite3     *db,
 
   q->where = g_string_new (NULL);
   q->params = g_ptr_array_new_with_free_func (g_free);
+  q->match_groups = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < tokens->len; i++)
     {
@@ -614,8 +617,17 @@ cf_search_query_parse (sqlite3     *db,
         if (t->negated)
           {
             g_string_append_printf (exclude, "%s%s", exclude->len ? " OR " : "", s);
+            q->n_exclude_phrases++;
             continue;
           }
+        /* A phrase outside OR, or the first of an OR, starts a group. */
+        if (starts_or || !in_or)
+          q->n_match_groups++;
+        {
+          guint group = q->n_match_groups - 1;
+
+          g_array_append_val (q->match_groups, group);
+        }
         if (starts_or)
           {
             g_string_append_printf (match, "%s(", match->len ? " AND " : "");

@@ -10,8 +10,8 @@
 #define BM25_B 0.75
 /* A length we do not hold; the row's length is then asked of FTS5. */
 #define UNKNOWN_LENGTH G_MAXUINT32
-/* Rowids are document ids, dense from 1; past this the cache would be
- * mostly holes and FTS5 is asked instead. */
+/* Rowids are document ids, dense from 1, and ranking keeps arrays by id;
+ * past this they would be mostly holes, and searching fails instead. */
 #define MAX_CACHED_ROWID (64 * 1024 * 1024)
 
 /* Per connection: the number of terms in each indexed document, by rowid,
@@ -28,17 +28,6 @@ typedef struct
   sqlite3_int64 n_terms;
 } Ranker;
 
-/* Per query, kept by FTS5 while the query runs. */
-typedef struct
-{
-  int n_columns;
-  int n_phrases;
-  double *weights;
-  double *idf;
-  double *freq;
-  double avg_length;
-} RankQuery;
-
 static void
 ranker_free (void *data)
 {
@@ -46,17 +35,6 @@ ranker_free (void *data)
 
   g_free (ranker->lengths);
   g_free (ranker);
-}
-
-static void
-rank_query_free (void *data)
-{
-  RankQuery *q = data;
-
-  g_free (q->weights);
-  g_free (q->idf);
-  g_free (q->freq);
-  g_free (q);
 }
 
 /* FTS5 writes sizes as SQLite varints: seven bits a byte, high bit set on
@@ -173,146 +151,337 @@ ranker_refresh (Ranker                 *ranker,
   ranker->n_terms = n_terms;
 }
 
+/* A hit of one phrase: its document and its BM25 term before the IDF. */
 typedef struct
 {
-  sqlite3_int64 count;
-  sqlite3_int64 enough;
-} PhraseCount;
+  gint64 id;
+  double part;
+} PhraseHit;
 
-static int
-count_row (const Fts5ExtensionApi *api,
-           Fts5Context            *fts,
-           void                   *data)
+typedef enum
 {
-  PhraseCount *c = data;
+  WALK_EXCLUDE,         /* mark the documents holding an excluded phrase */
+  WALK_ONLY,            /* the query's only phrase: rank its documents */
+  WALK_GROUP,           /* a phrase of a group: collect its candidates */
+} WalkMode;
 
-  return ++c->count >= c->enough ? SQLITE_DONE : SQLITE_OK;
+/* One search, while casefile_top runs. */
+typedef struct
+{
+  Ranker *ranker;
+  CfSearchRankPlan *plan;
+  double avg_length;
+  gsize n_ids;          /* the dense arrays cover ids 0 … n_ids - 1 */
+  guint8 *excluded;     /* bits by id, or NULL without exclusions */
+  guint32 *groups_met;  /* by id: how many groups, from the first, hold it */
+  guint32 *last_group;  /* by id: 1 + the last group that counted it */
+  double *score;        /* by id: the sum of its phrases' BM25 terms */
+
+  /* The phrase being walked. */
+  WalkMode mode;
+  guint group;
+  sqlite3_int64 count;  /* documents holding it */
+  GArray *found;        /* PhraseHit, for WALK_GROUP */
+} TopQuery;
+
+/* Better first: lower rank, then the older document. */
+static int
+compare_ranked (const CfSearchRanked *a,
+                const CfSearchRanked *b)
+{
+  if (a->rank != b->rank)
+    return a->rank < b->rank ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
 }
 
-static RankQuery *
-rank_query_new (const Fts5ExtensionApi  *api,
-                Fts5Context             *fts,
-                int                      argc,
-                sqlite3_value          **argv,
-                int                     *rc)
+static int
+compare_ranked_qsort (gconstpointer a,
+                      gconstpointer b)
 {
-  RankQuery *q = g_new0 (RankQuery, 1);
-  sqlite3_int64 n_rows = 0, n_terms = 0;
+  return compare_ranked (a, b);
+}
 
-  int n_scored;
-
-  q->n_columns = api->xColumnCount (fts);
-  q->n_phrases = api->xPhraseCount (fts);
-  n_scored = argc > 0 ? sqlite3_value_int (argv[0]) : q->n_phrases;
-  if (n_scored <= 0 || n_scored > q->n_phrases)
-    n_scored = q->n_phrases;
-  q->weights = g_new (double, q->n_columns);
-  for (int i = 0; i < q->n_columns; i++)
-    q->weights[i] = i + 1 < argc ? sqlite3_value_double (argv[i + 1]) : 1.0;
-  q->idf = g_new (double, q->n_phrases);
-  q->freq = g_new (double, q->n_phrases);
-
-  *rc = api->xRowCount (fts, &n_rows);
-  if (*rc == SQLITE_OK)
-    *rc = api->xColumnTotalSize (fts, -1, &n_terms);
-  q->avg_length = n_rows > 0 ? (double) n_terms / n_rows : 1.0;
-  if (q->avg_length <= 0)
-    q->avg_length = 1.0;
-
-  /* Exclusions never occur in a hit: their weight is never used. */
-  for (int i = n_scored; i < q->n_phrases; i++)
-    q->idf[i] = 0;
-  if (n_scored == 1)
-    q->idf[0] = 1.0;
-  for (int i = 0; *rc == SQLITE_OK && n_scored > 1 && i < n_scored; i++)
+/* The kept hits are a heap with the worst on top, while there are more
+ * than plan->keep; sorted at the end. */
+static void
+heap_sift_down (CfSearchRanked *heap,
+                guint           n,
+                guint           i)
+{
+  for (;;)
     {
-      /* idf = log ((N - n + 0.5) / (n + 0.5)) is at or below zero from
-       * n = N / 2 on, where FTS5 makes it 1e-6; no need to count further. */
-      PhraseCount c = { 0, MAX (1, (n_rows + 1) / 2) };
-      double idf;
+      guint worst = i, l = 2 * i + 1, r = 2 * i + 2;
+      CfSearchRanked tmp;
 
-      *rc = api->xQueryPhrase (fts, i, &c, count_row);
-      idf = log ((n_rows - c.count + 0.5) / (c.count + 0.5));
-      q->idf[i] = idf > 0 && c.count < c.enough ? idf : 1e-6;
+      if (l < n && compare_ranked (&heap[l], &heap[worst]) > 0)
+        worst = l;
+      if (r < n && compare_ranked (&heap[r], &heap[worst]) > 0)
+        worst = r;
+      if (worst == i)
+        return;
+      tmp = heap[i];
+      heap[i] = heap[worst];
+      heap[worst] = tmp;
+      i = worst;
     }
-  return q;
 }
 
 static void
-rank_function (const Fts5ExtensionApi  *api,
-               Fts5Context             *fts,
-               sqlite3_context         *context,
-               int                      argc,
-               sqlite3_value          **argv)
+keep_hit (CfSearchRankPlan *plan,
+          gint64            id,
+          double            rank)
 {
-  Ranker *ranker = api->xUserData (fts);
-  RankQuery *q;
-  sqlite3_int64 rowid = api->xRowid (fts);
-  double length = 0, score = 0;
-  int rc = SQLITE_OK, n_inst = 0;
-  int n_columns = api->xColumnCount (fts);
+  CfSearchRanked hit = { id, rank };
+  CfSearchRanked *h;
 
-  if (argc > n_columns + 1)
+  plan->total++;
+  if (plan->keep == 0)
     {
-      const CfSearchRankFilter *filter = sqlite3_value_pointer (argv[n_columns + 1],
-                                                                CF_SEARCH_RANK_FILTER_TYPE);
-
-      if (filter != NULL && !cf_search_rank_filter_has (filter, rowid))
+      g_array_append_val (plan->hits, hit);
+      return;
+    }
+  if (plan->hits->len == plan->keep)
+    {
+      h = (CfSearchRanked *) plan->hits->data;
+      if (compare_ranked (&hit, &h[0]) < 0)
         {
-          sqlite3_result_null (context);
-          return;
+          h[0] = hit;
+          heap_sift_down (h, plan->hits->len, 0);
         }
+      return;
     }
-
-  q = api->xGetAuxdata (fts, 0);
-
-  if (q == NULL)
+  g_array_append_val (plan->hits, hit);
+  h = (CfSearchRanked *) plan->hits->data;
+  for (guint i = plan->hits->len - 1; i > 0; i = (i - 1) / 2)
     {
-      ranker_refresh (ranker, api, fts);
-      q = rank_query_new (api, fts, argc, argv, &rc);
-      if (rc == SQLITE_OK)
-        rc = api->xSetAuxdata (fts, q, rank_query_free);
-      else
-        rank_query_free (q);
-      if (rc != SQLITE_OK)
-        {
-          sqlite3_result_error_code (context, rc);
-          return;
-        }
+      guint parent = (i - 1) / 2;
+      CfSearchRanked tmp;
+
+      if (compare_ranked (&h[i], &h[parent]) <= 0)
+        break;
+      tmp = h[i];
+      h[i] = h[parent];
+      h[parent] = tmp;
     }
+}
 
-  for (int i = 0; i < q->n_phrases; i++)
-    q->freq[i] = 0;
-  rc = api->xInstCount (fts, &n_inst);
-  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
-    {
-      int phrase, column, offset;
+static gboolean
+bit_is_set (const guint8  *bits,
+            sqlite3_int64  id)
+{
+  return bits != NULL && (bits[id >> 3] & (1u << (id & 7))) != 0;
+}
 
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK && phrase >= 0 && phrase < q->n_phrases && column >= 0 && column < q->n_columns)
-        q->freq[phrase] += q->weights[column];
-    }
+/* The BM25 term of the phrase in the document fts is on, before the IDF:
+ * its weighted count of instances against the document's length. */
+static int
+phrase_part (TopQuery               *t,
+             const Fts5ExtensionApi *api,
+             Fts5Context            *fts,
+             sqlite3_int64           id,
+             double                 *part)
+{
+  const CfSearchRankPlan *plan = t->plan;
+  Fts5PhraseIter iter;
+  int column, offset, rc;
+  double freq = 0, length;
 
-  if (rc == SQLITE_OK && rowid >= 0 && (gsize) rowid < ranker->n_lengths &&
-      ranker->lengths[rowid] != UNKNOWN_LENGTH)
-    length = ranker->lengths[rowid];
-  else if (rc == SQLITE_OK)
+  rc = api->xPhraseFirst (fts, 0, &iter, &column, &offset);
+  for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+    freq += (guint) column < plan->n_weights ? plan->weights[column] : 1.0;
+  if (rc != SQLITE_OK)
+    return rc;
+
+  if (t->ranker->lengths[id] != UNKNOWN_LENGTH)
+    length = t->ranker->lengths[id];
+  else
     {
       int n = 0;
 
       rc = api->xColumnSize (fts, -1, &n);
       length = n;
     }
+  *part = freq * (BM25_K1 + 1.0) /
+          (freq + BM25_K1 * (1 - BM25_B + BM25_B * length / t->avg_length));
+  return rc;
+}
+
+/* Called by xQueryPhrase for each document holding the phrase walked. */
+static int
+walk_document (const Fts5ExtensionApi *api,
+               Fts5Context            *fts,
+               void                   *data)
+{
+  TopQuery *t = data;
+  const CfSearchRankPlan *plan = t->plan;
+  sqlite3_int64 id = api->xRowid (fts);
+  PhraseHit hit;
+  int rc;
+
+  /* Our bug if it happens: the lengths were read in this transaction. */
+  if (id < 0 || (gsize) id >= t->n_ids)
+    return SQLITE_CORRUPT_VTAB;
+  t->count++;
+  if (t->mode == WALK_EXCLUDE)
+    {
+      t->excluded[id >> 3] |= 1u << (id & 7);
+      return SQLITE_OK;
+    }
+  if (bit_is_set (t->excluded, id) ||
+      (plan->filter != NULL && !cf_search_rank_filter_has (plan->filter, id)))
+    return SQLITE_OK;
+  /* Not a hit whatever this phrase says: an earlier group lacks it. */
+  if (t->mode == WALK_GROUP && t->groups_met[id] < t->group)
+    return SQLITE_OK;
+
+  hit.id = id;
+  rc = phrase_part (t, api, fts, id, &hit.part);
+  if (rc != SQLITE_OK)
+    return rc;
+  if (t->mode == WALK_ONLY)
+    keep_hit (t->plan, id, -hit.part);
+  else
+    g_array_append_val (t->found, hit);
+  return SQLITE_OK;
+}
+
+/* BM25's IDF of a phrase held by count of n_rows documents. From half
+ * the documents on it would be zero or less, where FTS5 gives 1e-6. */
+static double
+phrase_idf (sqlite3_int64 count,
+            sqlite3_int64 n_rows)
+{
+  double idf = log ((n_rows - count + 0.5) / (count + 0.5));
+
+  return idf > 0 && count < MAX (1, (n_rows + 1) / 2) ? idf : 1e-6;
+}
+
+/* Walks phrase i of the expression in the given mode. */
+static int
+walk_phrase (TopQuery               *t,
+             const Fts5ExtensionApi *api,
+             Fts5Context            *fts,
+             int                     i,
+             WalkMode                mode)
+{
+  t->mode = mode;
+  t->count = 0;
+  return api->xQueryPhrase (fts, i, t, walk_document);
+}
+
+static int
+rank_groups (TopQuery               *t,
+             const Fts5ExtensionApi *api,
+             Fts5Context            *fts,
+             sqlite3_int64           n_rows)
+{
+  const CfSearchRankPlan *plan = t->plan;
+  int rc = SQLITE_OK;
+
+  t->groups_met = g_new0 (guint32, t->n_ids);
+  t->last_group = g_new0 (guint32, t->n_ids);
+  t->score = g_new0 (double, t->n_ids);
+  t->found = g_array_new (FALSE, FALSE, sizeof (PhraseHit));
+
+  /* Group by group, so that a later group only scores the documents
+   * every earlier one holds. */
+  for (guint g = 0; rc == SQLITE_OK && g < plan->n_groups; g++)
+    for (guint i = 0; rc == SQLITE_OK && i < plan->n_phrases; i++)
+      {
+        double idf;
+
+        if (plan->groups[i] != g)
+          continue;
+        t->group = g;
+        g_array_set_size (t->found, 0);
+        rc = walk_phrase (t, api, fts, i, WALK_GROUP);
+        idf = phrase_idf (t->count, n_rows);
+        for (guint k = 0; rc == SQLITE_OK && k < t->found->len; k++)
+          {
+            const PhraseHit *hit = &g_array_index (t->found, PhraseHit, k);
+
+            t->score[hit->id] += idf * hit->part;
+            if (t->last_group[hit->id] != g + 1)
+              {
+                t->last_group[hit->id] = g + 1;
+                t->groups_met[hit->id]++;
+              }
+          }
+      }
+  for (gsize id = 0; rc == SQLITE_OK && id < t->n_ids; id++)
+    if (t->groups_met[id] == plan->n_groups)
+      keep_hit (t->plan, id, -t->score[id]);
+  return rc;
+}
+
+static void
+top_query_clear (TopQuery *t)
+{
+  g_free (t->excluded);
+  g_free (t->groups_met);
+  g_free (t->last_group);
+  g_free (t->score);
+  if (t->found != NULL)
+    g_array_unref (t->found);
+}
+
+static void
+top_function (const Fts5ExtensionApi  *api,
+              Fts5Context             *fts,
+              sqlite3_context         *context,
+              int                      argc,
+              sqlite3_value          **argv)
+{
+  TopQuery t = { api->xUserData (fts), NULL };
+  CfSearchRankPlan *plan;
+  sqlite3_int64 n_rows = 0, n_terms = 0;
+  int rc;
+
+  plan = argc == 1 ? sqlite3_value_pointer (argv[0], CF_SEARCH_RANK_PLAN_TYPE) : NULL;
+  if (plan == NULL || plan->hits == NULL || plan->n_phrases == 0 || plan->n_groups == 0 ||
+      (int) (plan->n_phrases + plan->n_exclusions) != api->xPhraseCount (fts))
+    {
+      sqlite3_result_error (context, CF_SEARCH_RANK_FUNCTION " takes a plan that fits the query", -1);
+      return;
+    }
+  /* Called once: the rows after the first are not wanted (LIMIT 1). */
+  if (plan->total > 0 || plan->hits->len > 0)
+    return;
+  t.plan = plan;
+
+  ranker_refresh (t.ranker, api, fts);
+  if (t.ranker->lengths == NULL)
+    {
+      sqlite3_result_error (context, "The search index holds document ids too large to rank", -1);
+      return;
+    }
+  t.n_ids = t.ranker->n_lengths;
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_terms);
+  t.avg_length = n_rows > 0 && n_terms > 0 ? (double) n_terms / n_rows : 1.0;
+
+  if (rc == SQLITE_OK && plan->n_exclusions > 0)
+    {
+      t.excluded = g_malloc0 ((t.n_ids + 7) / 8);
+      for (guint i = 0; rc == SQLITE_OK && i < plan->n_exclusions; i++)
+        rc = walk_phrase (&t, api, fts, plan->n_phrases + i, WALK_EXCLUDE);
+    }
+  if (rc == SQLITE_OK && plan->n_phrases == 1)
+    rc = walk_phrase (&t, api, fts, 0, WALK_ONLY);
+  else if (rc == SQLITE_OK)
+    rc = rank_groups (&t, api, fts, n_rows);
+  top_query_clear (&t);
+
   if (rc != SQLITE_OK)
     {
+      g_array_set_size (plan->hits, 0);
+      plan->total = 0;
       sqlite3_result_error_code (context, rc);
       return;
     }
-
-  for (int i = 0; i < q->n_phrases; i++)
-    score += q->idf[i] * (q->freq[i] * (BM25_K1 + 1.0)) /
-             (q->freq[i] + BM25_K1 * (1 - BM25_B + BM25_B * length / q->avg_length));
-  sqlite3_result_double (context, -score);
+  g_array_sort (plan->hits, compare_ranked_qsort);
+  sqlite3_result_null (context);
 }
 
 int
@@ -322,5 +491,5 @@ cf_search_rank_register (sqlite3  *db,
   Ranker *ranker = g_new0 (Ranker, 1);
 
   ranker->db = db;
-  return api->xCreateFunction (api, CF_SEARCH_RANK_FUNCTION, ranker, rank_function, ranker_free);
+  return api->xCreateFunction (api, CF_SEARCH_RANK_FUNCTION, ranker, top_function, ranker_free);
 }

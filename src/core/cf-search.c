@@ -15,8 +15,9 @@
 #include "cf-search-query.h"
 #include "cf-search-rank.h"
 
-/* Title, name and source, people, text, pinpoints and notes. */
-#define BM25_WEIGHTS "10.0, 4.0, 3.0, 1.0, 3.0"
+/* The weight of a hit in each column of the index: title, name and
+ * source, people, text, pinpoints and notes. */
+static const double column_weights[] = { 10.0, 4.0, 3.0, 1.0, 3.0 };
 
 void
 cf_search_hit_free (CfSearchHit *hit)
@@ -80,77 +81,6 @@ set_search_error (GError  **error,
 {
   g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "The search could not be run (%s)",
                sqlite3_errmsg (db));
-}
-
-/* A hit as ranked, before its details are read. */
-typedef struct
-{
-  gint64 id;
-  double rank;
-} Ranked;
-
-/* Better first: lower rank, then the older document (so that equal
- * ranks always come in the same order). */
-static int
-compare_ranked (const Ranked *a,
-                const Ranked *b)
-{
-  if (a->rank != b->rank)
-    return a->rank < b->rank ? -1 : 1;
-  return a->id < b->id ? -1 : a->id > b->id;
-}
-
-static int
-compare_ranked_qsort (gconstpointer a,
-                      gconstpointer b)
-{
-  return compare_ranked (a, b);
-}
-
-/* A heap with the worst of the kept hits on top. */
-static void
-heap_sift_down (Ranked *heap,
-                guint   n,
-                guint   i)
-{
-  for (;;)
-    {
-      guint worst = i, l = 2 * i + 1, r = 2 * i + 2;
-      Ranked tmp;
-
-      if (l < n && compare_ranked (&heap[l], &heap[worst]) > 0)
-        worst = l;
-      if (r < n && compare_ranked (&heap[r], &heap[worst]) > 0)
-        worst = r;
-      if (worst == i)
-        return;
-      tmp = heap[i];
-      heap[i] = heap[worst];
-      heap[worst] = tmp;
-      i = worst;
-    }
-}
-
-static void
-heap_push (GArray *heap,
-           Ranked *hit)
-{
-  Ranked *h;
-  guint i;
-
-  g_array_append_val (heap, *hit);
-  h = (Ranked *) heap->data;
-  for (i = heap->len - 1; i > 0; i = (i - 1) / 2)
-    {
-      guint parent = (i - 1) / 2;
-      Ranked tmp;
-
-      if (compare_ranked (&h[i], &h[parent]) <= 0)
-        break;
-      tmp = h[i];
-      h[i] = h[parent];
-      h[parent] = tmp;
-    }
 }
 
 /* Steps stmt to its end, appending its first column (ids) to ids. */
@@ -222,10 +152,10 @@ filter_bits (sqlite3        *db,
   return g_steal_pointer (&bits);
 }
 
-/* One pass over every match of the expression that passes the filters:
- * counts them and keeps the best `keep` (all when 0), best first. Only
- * rowids and ranks are read here; snippets and details are read for the
- * hits that are shown (fetch_hits). */
+/* Every match of the expression that passes the filters, ranked by
+ * casefile_top (cf-search-rank.h): counts them and keeps the best `keep`
+ * (all when 0), best first. Only ids and ranks are read here; snippets
+ * and details are read for the hits that are shown (fetch_hits). */
 static GArray *
 rank_matches (sqlite3        *db,
               CfSearchQuery  *q,
@@ -235,18 +165,26 @@ rank_matches (sqlite3        *db,
               GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
-  g_autofree char *sql = NULL;
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (CfSearchRanked));
   g_autofree guint8 *bits = NULL;
   CfSearchRankFilter filter = { NULL, 0 };
-  gboolean filtered = strcmp (q->where->str, "1") != 0;
-  guint count = 0;
+  CfSearchRankPlan plan = {
+    .n_phrases = q->n_match_phrases,
+    .groups = (const guint *) q->match_groups->data,
+    .n_groups = q->n_match_groups,
+    .n_exclusions = q->n_exclude_phrases,
+    .weights = column_weights,
+    .n_weights = G_N_ELEMENTS (column_weights),
+    .keep = keep,
+    .hits = ranked,
+  };
+  int rc;
 
   if (total != NULL)
     *total = 0;
   /* Filters are conditions on documents d, worked out once (through the
    * indexes on type and date) rather than for every hit. */
-  if (filtered)
+  if (strcmp (q->where->str, "1") != 0)
     {
       guint n_passing;
 
@@ -256,47 +194,22 @@ rank_matches (sqlite3        *db,
       if (n_passing == 0)
         return g_steal_pointer (&ranked);
       filter.bits = bits;
+      plan.filter = &filter;
     }
-  sql = g_strdup_printf ("SELECT rowid, " CF_SEARCH_RANK_FUNCTION " (search, %u, " BM25_WEIGHTS "%s) "
-                         "FROM search WHERE search MATCH ?1",
-                         q->n_match_phrases, filtered ? ", ?2" : "");
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = cf_db_prepare (db, "SELECT " CF_SEARCH_RANK_FUNCTION " (search, ?2) "
+                        "FROM search WHERE search MATCH ?1 LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_pointer (stmt, 2, &plan, CF_SEARCH_RANK_PLAN_TYPE, NULL);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       set_search_error (error, db);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
-  if (filtered)
-    sqlite3_bind_pointer (stmt, 2, &filter, CF_SEARCH_RANK_FILTER_TYPE, NULL);
-  for (;;)
-    {
-      Ranked hit;
-      int rc = sqlite3_step (stmt);
-
-      if (rc == SQLITE_DONE)
-        break;
-      if (rc != SQLITE_ROW)
-        {
-          set_search_error (error, db);
-          return NULL;
-        }
-      /* Outside the filters. */
-      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
-        continue;
-      count++;
-      hit.id = sqlite3_column_int64 (stmt, 0);
-      hit.rank = sqlite3_column_double (stmt, 1);
-      if (keep == 0 || ranked->len < keep)
-        heap_push (ranked, &hit);
-      else if (compare_ranked (&hit, &g_array_index (ranked, Ranked, 0)) < 0)
-        {
-          g_array_index (ranked, Ranked, 0) = hit;
-          heap_sift_down ((Ranked *) ranked->data, ranked->len, 0);
-        }
-    }
-  g_array_sort (ranked, compare_ranked_qsort);
   if (total != NULL)
-    *total = count;
+    *total = plan.total;
   return g_steal_pointer (&ranked);
 }
 
@@ -350,7 +263,7 @@ fetch_hits (CfCase      *self,
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
   for (guint i = from; i < ranked->len; i++)
     {
-      const Ranked *r = &g_array_index (ranked, Ranked, i);
+      const CfSearchRanked *r = &g_array_index (ranked, CfSearchRanked, i);
       CfSearchHit *hit;
       int rc;
 
@@ -508,7 +421,7 @@ cf_case_search_ids (CfCase      *self,
         return NULL;
       g_array_set_size (ids, ranked->len);
       for (guint i = 0; i < ranked->len; i++)
-        g_array_index (ids, gint64, i) = g_array_index (ranked, Ranked, i).id;
+        g_array_index (ids, gint64, i) = g_array_index (ranked, CfSearchRanked, i).id;
       return g_steal_pointer (&ids);
     }
 
