@@ -355,6 +355,7 @@ static const struct
              "d.mime_type GLOB 'application/vnd.openxmlformats-officedocument.spreadsheetml*' OR "
              "d.mime_type = 'text/csv')" },
   { "hwp", "(d.mime_type IN ('application/x-hwp', 'application/hwp+zip'))" },
+  { "html", "(d.mime_type IN ('text/html', 'application/xhtml+xml'))" },
   { "text", "d.mime_type GLOB 'text/*'" },
   { "archive", "(d.mime_type IN ('application/zip', 'application/x-tar', 'application/x-compressed-tar', "
                "'application/x-bzip-compressed-tar', 'application/x-xz-compressed-tar'))" },
@@ -381,7 +382,9 @@ type_condition (CfSearchQuery *q,
       return TRUE;
     }
   {
-    /* Anything else is a file extension: type:docx, type:jpg. */
+    /* Anything else is a file extension: type:docx, type:jpg. No index
+     * can seek a name's end; the scan reads the index on names, not every
+     * whole row. */
     g_autofree char *pattern = g_strconcat ("%.", value, NULL);
 
     g_string_append (cond, "d.name LIKE ?");

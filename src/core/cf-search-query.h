@@ -7,7 +7,8 @@
  *   -초안                    not this
  *   동*                      words starting so (one syllable alone is a prefix)
  *   from:partner  to:kim     sender / recipients contain
- *   type:pdf  type:mail      kind of document (pdf, mail, image, word, excel, hwp, text, archive, or a MIME type)
+ *   type:pdf  type:mail      kind of document (pdf, mail, image, word, excel, hwp, html, text, archive,
+ *                            a MIME type, or else a file name's extension)
  *   claim:3  claim:위수탁    tagged to the claim (or a sub-claim), by id or title
  *   tag:supports             tagged with this stance (supports, undermines, context, any, none)
  *   date:2018-04..2018-06    the date the document bears, in a range (YYYY, YYYY-MM or YYYY-MM-DD; open ends allowed)

@@ -206,8 +206,8 @@ test_schema_too_new (void)
   g_assert_error (error, CF_ERROR, CF_ERROR_TOO_NEW);
 }
 
-/* A case of schema 3 (before the filter indexes) is read as it is when
- * the case may not be written, and upgraded when it may. */
+/* A case of schema 3 (before the indexes of schemas 4 to 6) is read as it
+ * is when the case may not be written, and upgraded when it may. */
 static void
 test_schema_3_upgrade (void)
 {
@@ -223,7 +223,9 @@ test_schema_3_upgrade (void)
   g_clear_object (&kase);
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX documents_mime_type; DROP INDEX documents_doc_date; "
-                                     "DROP INDEX documents_duplicate_of; PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+                                     "DROP INDEX documents_duplicate_of; DROP INDEX documents_author; "
+                                     "DROP INDEX documents_recipients; DROP INDEX documents_name; "
+                                     "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   reader = cf_case_open (path, CF_CASE_OPEN_READ_ONLY, &error);
@@ -237,7 +239,8 @@ test_schema_3_upgrade (void)
   g_assert_cmpint (cf_db_schema_version (db), ==, CF_SCHEMA_VERSION);
   g_assert_cmpint (cf_db_query_int64 (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
                                           "AND name IN ('documents_mime_type', 'documents_doc_date', "
-                                          "'documents_duplicate_of')", 0), ==, 3);
+                                          "'documents_duplicate_of', 'documents_author', "
+                                          "'documents_recipients', 'documents_name')", 0), ==, 6);
 }
 
 static void

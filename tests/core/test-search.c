@@ -199,6 +199,9 @@ test_filters (Fixture       *f,
   assert_finds (f, "from:kakaopay", ids (f->contract, 0, 0));
   assert_finds (f, "type:text 제", ids (f->contract, f->mail, 0));
   assert_finds (f, "type:pdf", g_strdup (""));
+  assert_finds (f, "type:html", g_strdup (""));
+  assert_finds (f, "type:txt 반박", ids (f->mail, 0, 0));
+  assert_finds (f, "type:TXT 반박", ids (f->mail, 0, 0));
   assert_finds (f, "date:2018-04..2018-06", ids (f->contract, f->mail, 0));
   assert_finds (f, "date:2018-05..", ids (f->mail, 0, 0));
   assert_finds (f, "date:..2018-04", ids (f->contract, 0, 0));
