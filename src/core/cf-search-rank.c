@@ -378,9 +378,13 @@ rank_groups (TopQuery               *t,
   const CfSearchRankPlan *plan = t->plan;
   int rc = SQLITE_OK;
 
-  t->groups_met = g_new0 (guint32, t->n_ids);
-  t->last_group = g_new0 (guint32, t->n_ids);
-  t->score = g_new0 (double, t->n_ids);
+  /* 16 bytes a document: 1.6 MB for 100,000; refused, not fatal, when
+   * there is no room. */
+  t->groups_met = g_try_malloc0_n (t->n_ids, sizeof (guint32));
+  t->last_group = g_try_malloc0_n (t->n_ids, sizeof (guint32));
+  t->score = g_try_malloc0_n (t->n_ids, sizeof (double));
+  if (t->groups_met == NULL || t->last_group == NULL || t->score == NULL)
+    return SQLITE_NOMEM;
   t->found = g_array_new (FALSE, FALSE, sizeof (PhraseHit));
 
   /* Group by group, so that a later group only scores the documents
@@ -444,15 +448,18 @@ top_function (const Fts5ExtensionApi  *api,
       sqlite3_result_error (context, CF_SEARCH_RANK_FUNCTION " takes a plan that fits the query", -1);
       return;
     }
-  /* Called once: the rows after the first are not wanted (LIMIT 1). */
-  if (plan->total > 0 || plan->hits->len > 0)
+  /* Once is all: the rows after the first are not wanted (LIMIT 1). */
+  if (plan->ran)
     return;
+  plan->ran = TRUE;
   t.plan = plan;
 
   ranker_refresh (t.ranker, api, fts);
   if (t.ranker->lengths == NULL)
     {
-      sqlite3_result_error (context, "The search index holds document ids too large to rank", -1);
+      /* Too many documents to keep their lengths, or the table of
+       * sizes could not be read. */
+      sqlite3_result_error (context, "The lengths of the indexed documents could not be read", -1);
       return;
     }
   t.n_ids = t.ranker->n_lengths;
@@ -463,7 +470,9 @@ top_function (const Fts5ExtensionApi  *api,
 
   if (rc == SQLITE_OK && plan->n_exclusions > 0)
     {
-      t.excluded = g_malloc0 ((t.n_ids + 7) / 8);
+      t.excluded = g_try_malloc0 ((t.n_ids + 7) / 8);
+      if (t.excluded == NULL)
+        rc = SQLITE_NOMEM;
       for (guint i = 0; rc == SQLITE_OK && i < plan->n_exclusions; i++)
         rc = walk_phrase (&t, api, fts, plan->n_phrases + i, WALK_EXCLUDE);
     }

@@ -74,6 +74,7 @@ typedef struct
   /* Filled in: the kept hits, best first, and how many there are in all. */
   GArray *hits;                 /* of CfSearchRanked */
   guint total;
+  gboolean ran;
 } CfSearchRankPlan;
 
 /* Registers the function on db through the FTS5 API; the cache of
