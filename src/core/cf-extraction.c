@@ -759,6 +759,8 @@ cf_extractor_run (CfExtractor   *self,
 
     if (ok)
       ok = cf_intake_finish (intake, "completed", counts, &run_error);
+    if (ok)
+      cf_intake_tidy_search (intake, self->totals.n_done + self->totals.n_failed, cancellable);
     else if (!cf_intake_finish (intake,
                                 g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
                                 ? "cancelled" : "failed",

@@ -469,6 +469,8 @@ cf_importer_run (CfImporter          *self,
   counts = format_counts (&self->totals);
   if (ok)
     ok = cf_intake_finish (intake, "completed", counts, &run_error);
+  if (ok)
+    cf_intake_tidy_search (intake, self->totals.n_imported + self->totals.n_duplicates, cancellable);
   else
     {
       g_autoptr(GError) finish_error = NULL;

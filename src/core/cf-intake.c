@@ -334,6 +334,18 @@ cf_intake_finish (CfIntake    *intake,
   return cf_intake_commit (intake, TRUE, error);
 }
 
+void
+cf_intake_tidy_search (CfIntake     *intake,
+                       guint64       n_changed,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_search_tidy (intake->db, (guint) MIN (n_changed, G_MAXUINT - 1), cancellable, &error))
+    g_warning ("Could not merge the search index (searches stay correct, only slower): %s",
+               error->message);
+}
+
 gint64
 cf_intake_find_present (CfIntake    *intake,
                         gint64       parent_id,

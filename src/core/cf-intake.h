@@ -50,6 +50,12 @@ gboolean       cf_intake_finish          (CfIntake           *intake,
                                           const char         *outcome,
                                           const char         *counts,
                                           GError            **error);
+/* After a run that completed: merges the search index when the run
+ * changed enough of it (cf_search_tidy). A failure is only logged: the
+ * index stays correct either way. */
+void           cf_intake_tidy_search     (CfIntake           *intake,
+                                          guint64             n_changed,
+                                          GCancellable       *cancellable);
 void           cf_intake_free            (CfIntake           *intake);
 
 CfObjectStore *cf_intake_get_store       (CfIntake           *intake);

@@ -61,6 +61,48 @@ cf_search_rebuild (sqlite3  *db,
   return cf_db_exec (db, "INSERT INTO search (search) VALUES ('rebuild')", error);
 }
 
+/* Pages FTS5 writes in one step of merging: some 8 MB, a fraction of a
+ * second. */
+#define MERGE_STEP_PAGES 2000
+
+gboolean
+cf_search_tidy (sqlite3       *db,
+                guint          n_changed,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  gint64 n_indexed;
+
+  if (n_changed == 0)
+    return TRUE;
+  n_indexed = cf_db_query_int64 (db, "SELECT count(*) FROM search_docsize", 0);
+  if (n_changed != G_MAXUINT && (gint64) n_changed * 10 < n_indexed)
+    return TRUE;
+
+  /* A negative step merges segments of every level, two at a time if need
+   * be; FTS5 says it is done when a step changed fewer than two rows. */
+  for (;;)
+    {
+      sqlite3_int64 before;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return TRUE;
+      if (!cf_db_begin (db, error))
+        return FALSE;
+      before = sqlite3_total_changes64 (db);
+      if (!cf_db_exec (db, "INSERT INTO search (search, rank) VALUES ('merge', -"
+                           G_STRINGIFY (MERGE_STEP_PAGES) ")", error))
+        {
+          cf_db_rollback (db);
+          return FALSE;
+        }
+      if (sqlite3_total_changes64 (db) - before < 2)
+        return cf_db_commit (db, error);
+      if (!cf_db_commit (db, error))
+        return FALSE;
+    }
+}
+
 gboolean
 cf_search_check (sqlite3    *db,
                  GPtrArray  *problems,

@@ -592,7 +592,8 @@ cf_case_rebuild_search_index (CfCase  *self,
       cf_db_rollback (db);
       return FALSE;
     }
-  return TRUE;
+  /* A rebuild writes many segments too. */
+  return cf_search_tidy (db, G_MAXUINT, NULL, error);
 }
 
 GStrv

@@ -14,6 +14,7 @@
 #include "cf-extraction.h"
 #include "cf-numbering.h"
 #include "cf-search.h"
+#include "cf-search-index.h"
 #include "cf-search-query.h"
 #include "cf-search-tokenizer.h"
 
@@ -652,6 +653,76 @@ test_tokenizer (void)
     }
 }
 
+static gint64
+count_segments (CfCase *kase)
+{
+  return cf_db_query_int64 (cf_case_get_db (kase), "SELECT count (DISTINCT segid) FROM search_idx", -1);
+}
+
+/* The index is merged into one segment after a run that changed a tenth
+ * of the case or more, not after smaller ones; merging changes no result;
+ * a cancelled merge stops and leaves the index sound. */
+static void
+test_index_merged (Fixture       *f,
+                   gconstpointer  data)
+{
+  sqlite3 *db = cf_case_get_db (f->kase);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* Every edit is a transaction of its own, and leaves a segment. */
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("개정 %d 위수탁 계약 검토", i);
+
+      g_assert_true (cf_case_edit_document (f->kase, f->consent, title, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (count_segments (f->kase), >, 1);
+  before = found (f, "위수탁 OR 검토 OR fraud");
+
+  /* One document of five is a fifth: merged, unless cancelled. */
+  g_cancellable_cancel (cancelled);
+  g_assert_true (cf_search_tidy (db, 1, cancelled, &error));
+  g_assert_cmpint (count_segments (f->kase), >, 1);
+  g_assert_true (cf_search_tidy (db, 0, NULL, &error));
+  g_assert_cmpint (count_segments (f->kase), >, 1);
+  g_assert_true (cf_search_tidy (db, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_segments (f->kase), ==, 1);
+  after = found (f, "위수탁 OR 검토 OR fraud");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO search (search, rank) VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* An import of many documents into the case merges by itself. */
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("다시 %d", i);
+
+      g_assert_true (cf_case_edit_document (f->kase, f->consent, title, NULL, NULL, &error));
+    }
+  g_assert_cmpint (count_segments (f->kase), >, 1);
+  {
+    g_autofree char *docs = g_build_filename (f->dir, "more", NULL);
+    const char *paths[] = { docs, NULL };
+    g_autoptr(GPtrArray) items = NULL;
+
+    tu_mkdir (docs);
+    for (int i = 0; i < 6; i++)
+      {
+        g_autofree char *path = g_strdup_printf ("%s/추가-%d.txt", docs, i);
+
+        tu_write_text (path, "추가 자료: 위수탁 범위");
+      }
+    items = tu_import (f->kase, paths, NULL);
+    g_assert_cmpuint (items->len, >=, 6);
+  }
+  g_assert_cmpint (count_segments (f->kase), ==, 1);
+}
+
 /* cf_nfc, which composes every text the index reads, leaves composed text
  * as it is without normalising it (its fast path) and composes the rest,
  * including what only looks composed: a syllable followed by a
@@ -705,6 +776,7 @@ main (int    argc,
   ADD ("/search/ranking-snippets", test_ranking_and_snippets);
   ADD ("/search/malformed", test_malformed);
   ADD ("/search/index-in-step", test_index_in_step);
+  ADD ("/search/index-merged", test_index_merged);
   ADD ("/search/saved", test_saved_searches);
   ADD ("/search/highlight-terms", test_highlight_terms);
 #undef ADD
