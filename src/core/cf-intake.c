@@ -341,7 +341,7 @@ cf_intake_tidy_search (CfIntake     *intake,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cf_search_tidy (intake->db, (guint) MIN (n_changed, G_MAXUINT - 1), cancellable, &error))
+  if (!cf_search_tidy (intake->db, n_changed, cancellable, &error))
     g_warning ("Could not merge the search index (searches stay correct, only slower): %s",
                error->message);
 }

@@ -66,19 +66,10 @@ cf_search_rebuild (sqlite3  *db,
 #define MERGE_STEP_PAGES 2000
 
 gboolean
-cf_search_tidy (sqlite3       *db,
-                guint          n_changed,
-                GCancellable  *cancellable,
-                GError       **error)
+cf_search_merge (sqlite3       *db,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  gint64 n_indexed;
-
-  if (n_changed == 0)
-    return TRUE;
-  n_indexed = cf_db_query_int64 (db, "SELECT count(*) FROM search_docsize", 0);
-  if (n_changed != G_MAXUINT && (gint64) n_changed * 10 < n_indexed)
-    return TRUE;
-
   /* A negative step merges segments of every level, two at a time if need
    * be; FTS5 says it is done when a step changed fewer than two rows. */
   for (;;)
@@ -101,6 +92,19 @@ cf_search_tidy (sqlite3       *db,
       if (!cf_db_commit (db, error))
         return FALSE;
     }
+}
+
+gboolean
+cf_search_tidy (sqlite3       *db,
+                guint64        n_changed,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  gint64 n_indexed = cf_db_query_int64 (db, "SELECT count(*) FROM search_docsize", 0);
+
+  if (n_changed == 0 || n_changed * 10 < (guint64) MAX (n_indexed, 0))
+    return TRUE;
+  return cf_search_merge (db, cancellable, error);
 }
 
 gboolean

@@ -27,15 +27,19 @@ gboolean cf_search_rebuild       (sqlite3  *db,
                                   GError  **error);
 /* FTS5 keeps its index as segments, one more with every transaction that
  * indexed something, merged now and then; a term is looked up in each.
- * After a run that changed n_changed documents, at least a tenth of those
- * the index holds (or always, with n_changed = G_MAXUINT), this merges
- * them all into one, in steps that are transactions of their own (another
- * writer waits for a step, not for the whole), stopping early when
- * cancelled. Looking up a hit's snippet took a third of the time with one
- * segment instead of nine, in a case of 100,000 documents. The index is
- * correct at every step; a failure leaves it as correct, only slower. */
+ * This merges them all into one, in steps that are transactions of their
+ * own (another writer waits for a step, not for the whole), stopping early
+ * when cancelled. Looking up a hit's snippet took a third of the time with
+ * one segment instead of nine, in a case of 100,000 documents. The index
+ * is correct at every step; a failure leaves it as correct, only slower. */
+gboolean cf_search_merge         (sqlite3       *db,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+/* After a run that changed n_changed documents: merges (cf_search_merge)
+ * when that is at least a tenth of those the index holds. A full merge
+ * rewrites the whole index, too much after every small run. */
 gboolean cf_search_tidy          (sqlite3       *db,
-                                  guint          n_changed,
+                                  guint64        n_changed,
                                   GCancellable  *cancellable,
                                   GError       **error);
 /* Appends a problem when the index and the case disagree. */

@@ -593,7 +593,7 @@ cf_case_rebuild_search_index (CfCase  *self,
       return FALSE;
     }
   /* A rebuild writes many segments too. */
-  return cf_search_tidy (db, G_MAXUINT, NULL, error);
+  return cf_search_merge (db, NULL, error);
 }
 
 GStrv
