@@ -639,7 +639,6 @@ cf_search_query_parse (sqlite3     *db,
         else if (!in_or && match->len)
           g_string_append (match, " AND ");
         g_string_append (match, s);
-        q->n_match_phrases++;
         if (t->or_next)
           g_string_append (match, " OR ");
         if (ends_or)

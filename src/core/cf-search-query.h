@@ -28,9 +28,9 @@ typedef struct
   char *exclude;        /* FTS5 expression of the negated terms, or NULL */
   GString *where;       /* SQL conditions on documents d (AND-ed), "1" when none */
   GPtrArray *params;    /* bound in order: strings ("s…") or integers ("i…") */
-  guint n_match_phrases; /* FTS5 phrases in match (each term is one) */
-  GArray *match_groups;  /* guint per phrase of match: match is the AND of
-                          * its groups, a group the OR of its phrases */
+  GArray *match_groups;  /* guint per FTS5 phrase of match (each term is
+                          * one): match is the AND of its groups, a group
+                          * the OR of its phrases */
   guint n_match_groups;
   guint n_exclude_phrases; /* FTS5 phrases in exclude */
 } CfSearchQuery;

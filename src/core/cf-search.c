@@ -169,7 +169,7 @@ rank_matches (sqlite3        *db,
   g_autofree guint8 *bits = NULL;
   CfSearchRankFilter filter = { NULL, 0 };
   CfSearchRankPlan plan = {
-    .n_phrases = q->n_match_phrases,
+    .n_phrases = q->match_groups->len,
     .groups = (const guint *) q->match_groups->data,
     .n_groups = q->n_match_groups,
     .n_exclusions = q->n_exclude_phrases,
