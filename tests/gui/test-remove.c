@@ -96,6 +96,24 @@ press_delete (void)
   gt_spin (50);
 }
 
+/* Delete when it opens the confirmation: the dialog. */
+static AdwMessageDialog *
+press_delete_for_dialog (void)
+{
+  press_delete ();
+  return ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* Ctrl+click on the document's row: it joins the selection. */
+static void
+add_to_selection (gint64 id)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (cf_document_table_get_column_view (table ()));
+
+  gtk_selection_model_select_item (model, position_of (id), FALSE);
+  gt_spin (50);
+}
+
 /* The context menu's item, greyed out or not as the action is. */
 static gboolean
 menu_item_sensitive (void)
@@ -232,7 +250,6 @@ test_produced_left_out (void)
 {
   gint64 produced = document_titled ("제출한 증거");
   gint64 memo = document_titled ("내부 메모");
-  GtkSelectionModel *model = gtk_column_view_get_model (cf_document_table_get_column_view (table ()));
   AdwMessageDialog *dialog;
 
   select_only (produced);
@@ -240,12 +257,10 @@ test_produced_left_out (void)
   press_delete ();
   g_assert_null (gt_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
-  gtk_selection_model_select_item (model, position_of (memo), FALSE);
-  gt_spin (50);
+  add_to_selection (memo);
   g_assert_cmpuint (cf_document_table_get_n_selected (table ()), ==, 2);
   g_assert_true (menu_item_sensitive ());
-  press_delete ();
-  dialog = ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = press_delete_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove 1 Document?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "1 selected document is left out: it was produced to the court"));
@@ -262,18 +277,15 @@ test_member_left_out (void)
 {
   gint64 attachment = document_named ("첨부 계약서.txt");
   gint64 memo = document_titled ("내부 메모");
-  GtkSelectionModel *model = gtk_column_view_get_model (cf_document_table_get_column_view (table ()));
   AdwMessageDialog *dialog;
 
   g_assert_true (cf_document_table_reveal (table (), attachment));
   gt_spin (50);
-  gtk_selection_model_select_item (model, position_of (memo), FALSE);
-  gt_spin (50);
+  add_to_selection (memo);
   g_assert_cmpuint (cf_document_table_get_n_selected (table ()), ==, 2);
   g_assert_true (menu_item_sensitive ());
 
-  press_delete ();
-  dialog = ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = press_delete_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove 1 Document?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "1 selected member of a family is left out"));
@@ -306,8 +318,7 @@ test_remove_family (void)
   g_assert_true (g_file_test (object, G_FILE_TEST_EXISTS));
   select_only (archive);
   g_assert_true (menu_item_sensitive ());
-  press_delete ();
-  dialog = ADW_MESSAGE_DIALOG (gt_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = press_delete_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove 1 Document?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "Their families go with them: 3 documents in all."));
