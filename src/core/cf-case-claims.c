@@ -619,30 +619,27 @@ cf_case_list_tags (CfCase  *self,
                    GError **error)
 {
   sqlite3 *db;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean has_row;
+  gboolean has_row, ok;
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
 
   db = cf_case_get_db (self);
-  stmt = cf_db_prepare (db,
-                        CLAIM_TREE_CTE
-                        "SELECT t.document_id, t.claim_id, c.title, t.stance, t.pinpoint, t.note "
-                        "FROM tags t JOIN claims c ON c.id = t.claim_id "
-                        "JOIN tree ON tree.id = c.id WHERE t.document_id = ? ORDER BY tree.path",
-                        error);
+  /* Run for each row the list shows. */
+  stmt = cf_case_prepare_cached (self,
+                                 CLAIM_TREE_CTE
+                                 "SELECT t.document_id, t.claim_id, c.title, t.stance, t.pinpoint, t.note "
+                                 "FROM tags t JOIN claims c ON c.id = t.claim_id "
+                                 "JOIN tree ON tree.id = c.id WHERE t.document_id = ? ORDER BY tree.path",
+                                 error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  for (;;)
+  while ((ok = cf_db_step (db, stmt, &has_row, error)) && has_row)
     {
       CfStance stance;
 
-      if (!cf_db_step (db, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
       if (!cf_stance_from_string (cf_db_column_text (stmt, 3), &stance))
         stance = CF_STANCE_CONTEXT;
       g_ptr_array_add (tags, cf_tag_new (sqlite3_column_int64 (stmt, 0),
@@ -652,7 +649,8 @@ cf_case_list_tags (CfCase  *self,
                                          cf_db_column_text (stmt, 4),
                                          cf_db_column_text (stmt, 5)));
     }
-  return g_steal_pointer (&tags);
+  sqlite3_reset (stmt);
+  return ok ? g_steal_pointer (&tags) : NULL;
 }
 
 GArray *

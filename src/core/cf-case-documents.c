@@ -70,25 +70,27 @@ cf_case_get_document (CfCase  *self,
                       GError **error)
 {
   sqlite3 *db;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
+  CfDocument *document = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
 
   db = cf_case_get_db (self);
-  stmt = cf_db_prepare (db, "SELECT " DOCUMENT_COLUMNS "WHERE d.id = ?", error);
+  stmt = cf_case_prepare_cached (self, "SELECT " DOCUMENT_COLUMNS "WHERE d.id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!cf_db_step (db, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
+  if (cf_db_step (db, stmt, &has_row, error))
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
-                   "There is no document %" G_GINT64_FORMAT " in this case", id);
-      return NULL;
+      if (has_row)
+        document = document_from_row (self, stmt);
+      else
+        g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
+                     "There is no document %" G_GINT64_FORMAT " in this case", id);
     }
-  return document_from_row (self, stmt);
+  sqlite3_reset (stmt);
+  return document;
 }
 
 static GPtrArray *

@@ -27,6 +27,9 @@ struct _CfCase
   gboolean read_only;
   CfCaseLock *lock;
   sqlite3 *db;
+  /* Statements kept prepared, by the address of their SQL (a literal):
+   * see cf_case_prepare_cached. */
+  GHashTable *statements;
   CfObjectStore *store;
 
   char *uuid;
@@ -72,6 +75,8 @@ cf_case_finalize (GObject *object)
 {
   CfCase *self = (CfCase *)object;
 
+  /* Before the connection: it does not close with statements open. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, cf_db_close);
   g_clear_pointer (&self->lock, cf_case_lock_release);
   g_clear_pointer (&self->store, cf_object_store_free);
@@ -463,6 +468,32 @@ sqlite3 *
 cf_case_get_db (CfCase *self)
 {
   return self->db;
+}
+
+static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+sqlite3_stmt *
+cf_case_prepare_cached (CfCase      *self,
+                        const char  *sql,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt == NULL)
+    {
+      stmt = cf_db_prepare (self->db, sql, error);
+      if (stmt == NULL)
+        return NULL;
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  return stmt;
 }
 
 CfObjectStore *
