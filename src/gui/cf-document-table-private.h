@@ -5,6 +5,7 @@
 
 #include "cf-document-table.h"
 
+#include "cf-row-slots.h"
 #include "cf-search-results.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,7 @@ struct _CfDocumentTable
 
   CfDocumentList *list;          /* the view's rows */
   CfSearchResults *results;      /* shown instead while searching */
+  CfRowSlots *rows;              /* the top-level rows of either, in the tree */
   GtkTreeListModel *tree;
   GtkMultiSelection *selection;
   /* The family lists handed to the tree, by parent id, so that imports
@@ -60,7 +62,10 @@ struct _CfDocumentTable
    * binds again when it next shows. */
   GHashTable *bound;
   guint generation;
+  guint n_rows_on_screen;       /* when the cells were last bound again */
   GPtrArray *stale;             /* GtkListItem shown again since, to bind */
+  GPtrArray *sweep;             /* GtkListItem off screen, to bind by and by */
+  guint sweep_tick;
   guint stale_source;
   GHashTable *icons;            /* MIME type → GIcon */
 };
@@ -72,7 +77,13 @@ gint64      cf_table_root_get_id           (CfDocumentTable *self,
 guint       cf_table_root_find             (CfDocumentTable *self,
                                             gint64           id);
 gboolean    cf_table_root_is_tree          (CfDocumentTable *self);
+gint64      cf_table_item_id               (gpointer         item);
+CfDocument *cf_table_document_of_row       (CfDocumentTable *self,
+                                            GtkTreeListRow  *row);
 void        cf_table_set_root              (CfDocumentTable *self);
+void        cf_table_rebind                (CfDocumentTable *self);
+void        cf_table_bind_near             (CfDocumentTable *self,
+                                            guint            position);
 void        cf_table_rebuild               (CfDocumentTable *self);
 void        cf_table_bind_item             (CfDocumentTable *self,
                                             GtkListItem     *item,

@@ -26,17 +26,17 @@ on_snippets_changed (CfSearchResults *results,
     {
       GtkWidget *cell = gtk_list_item_get_child (item);
       GtkTreeListRow *row = gtk_list_item_get_item (item);
-      g_autoptr(CfDocument) document = NULL;
+      g_autoptr(GObject) slot = NULL;
       GtkWidget *box, *texts;
 
       if (GPOINTER_TO_INT (column) != COLUMN_TITLE || row == NULL || !gtk_widget_get_mapped (cell) ||
           gtk_tree_list_row_get_depth (row) != 0)
         continue;
-      document = gtk_tree_list_row_get_item (row);
+      slot = gtk_tree_list_row_get_item (row);
       box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (cell));
       texts = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
       cf_table_show_snippet (self, gtk_widget_get_next_sibling (gtk_widget_get_first_child (texts)),
-                    cf_document_get_id (document));
+                             cf_table_item_id (slot));
     }
 }
 
@@ -274,7 +274,6 @@ void
 cf_document_table_refresh (CfDocumentTable *self)
 {
   GHashTableIter iter;
-  gpointer item, column;
   CfDocumentList *children;
 
   g_return_if_fail (CF_IS_DOCUMENT_TABLE (self));
@@ -284,17 +283,13 @@ cf_document_table_refresh (CfDocumentTable *self)
   /* No items-changed: GTK 4.8 would build a widget for each of the ~200
    * rows it keeps, which takes a third of a second. The cells bind again
    * in place, those on screen now and the others when they show. */
-  self->generation++;
   cf_document_list_forget (self->list);
   if (self->results != NULL)
     cf_search_results_forget (self->results);
   g_hash_table_iter_init (&iter, self->children);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &children))
     cf_document_list_forget (children);
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, &column))
-    if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
-      cf_table_bind_item (self, item, GPOINTER_TO_INT (column));
+  cf_table_rebind (self);
 }
 
 GArray *
@@ -349,9 +344,9 @@ cf_document_table_get_selected_ids (CfDocumentTable *self)
         id = cf_table_root_get_id (self, n_top);
       else
         {
-          g_autoptr(CfDocument) document = gtk_tree_list_row_get_item (row);
+          g_autoptr(GObject) member = gtk_tree_list_row_get_item (row);
 
-          id = cf_document_get_id (document);
+          id = cf_table_item_id (member);
         }
       g_array_append_val (ids, id);
     }
@@ -385,7 +380,7 @@ cf_document_table_dup_selected (CfDocumentTable *self)
   if (gtk_bitset_get_size (selected) != 1)
     return NULL;
   row = gtk_tree_list_model_get_row (self->tree, gtk_bitset_get_minimum (selected));
-  return row ? gtk_tree_list_row_get_item (row) : NULL;
+  return cf_table_document_of_row (self, row);
 }
 
 gboolean
@@ -415,6 +410,7 @@ select_and_show (CfDocumentTable *self,
                  guint            position)
 {
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  cf_table_bind_near (self, position);
   gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
 }
 
@@ -525,6 +521,20 @@ cf_document_table_get_n_rows (CfDocumentTable *self)
 {
   g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
   return self->list ? g_list_model_get_n_items (cf_table_root_model (self)) : 0;
+}
+
+gint64
+cf_document_table_get_row_id (CfDocumentTable *self,
+                              guint            position)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(GObject) item = NULL;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT_TABLE (self), 0);
+
+  row = self->tree ? gtk_tree_list_model_get_row (self->tree, position) : NULL;
+  item = row ? gtk_tree_list_row_get_item (row) : NULL;
+  return item ? cf_table_item_id (item) : 0;
 }
 
 CfDocumentList *

@@ -114,46 +114,65 @@ cf_table_root_is_tree (CfDocumentTable *self)
   return self->results == NULL && self->list != NULL && cf_document_list_is_tree (self->list);
 }
 
+/* The document a row of the tree shows: a top-level row's item is the
+ * slot of its position (see cf-row-slots.h), a member's the document its
+ * family's list handed out. */
+gint64
+cf_table_item_id (gpointer item)
+{
+  if (CF_IS_ROW_SLOT (item))
+    return cf_row_slot_get_id (item);
+  return cf_document_get_id (item);
+}
+
 /* The list a row below the top comes from: its family's. */
 static CfDocumentList *
 family_of_row (CfDocumentTable *self,
                GtkTreeListRow  *row)
 {
   g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
-  g_autoptr(CfDocument) head = NULL;
+  g_autoptr(GObject) head = NULL;
   gint64 id;
 
   if (parent == NULL)
     return NULL;
   head = gtk_tree_list_row_get_item (parent);
-  id = cf_document_get_id (head);
+  id = cf_table_item_id (head);
   return g_hash_table_lookup (self->children, &id);
 }
 
 /* What a row shows: the document's current data. The tree model keeps the
  * object it was first handed, so that only gives the id; the row's list
  * has the rest (see cf_document_table_refresh). */
-static CfDocument *
-document_of_item (CfDocumentTable *self,
-                  GtkListItem     *item)
+CfDocument *
+cf_table_document_of_row (CfDocumentTable *self,
+                          GtkTreeListRow  *row)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr(CfDocument) kept = NULL;
+  g_autoptr(GObject) kept = NULL;
   CfDocumentList *family;
   gint64 id;
 
-  if (row == NULL)
+  if (row == NULL || self->list == NULL)
     return NULL;
   kept = gtk_tree_list_row_get_item (row);
-  if (kept == NULL || self == NULL || self->list == NULL)
-    return g_steal_pointer (&kept);
-  id = cf_document_get_id (kept);
+  if (kept == NULL)
+    return NULL;
+  id = cf_table_item_id (kept);
   family = family_of_row (self, row);
   if (family != NULL)
     return cf_document_list_lookup (family, id);
   if (self->results != NULL)
     return cf_search_results_lookup (self->results, id);
   return cf_document_list_lookup (self->list, id);
+}
+
+static CfDocument *
+document_of_item (CfDocumentTable *self,
+                  GtkListItem     *item)
+{
+  if (self == NULL)
+    return NULL;
+  return cf_table_document_of_row (self, gtk_list_item_get_item (item));
 }
 
 /* Factories -------------------------------------------------------------------- */
@@ -206,6 +225,26 @@ set_tooltip (GtkWidget  *widget,
 
 
 static gboolean
+is_current (CfDocumentTable *self,
+            GtkListItem     *item)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  return cell == NULL || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "cf-generation")) == self->generation;
+}
+
+static void
+bind_if_stale (CfDocumentTable *self,
+               GtkListItem     *item)
+{
+  gpointer column;
+
+  if (g_hash_table_lookup_extended (self->bound, item, NULL, &column) &&
+      gtk_list_item_get_item (item) != NULL && !is_current (self, item))
+    cf_table_bind_item (self, item, GPOINTER_TO_INT (column));
+}
+
+static gboolean
 bind_stale (gpointer data)
 {
   CfDocumentTable *self = data;
@@ -214,14 +253,36 @@ bind_stale (gpointer data)
   self->stale_source = 0;
   self->stale = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < stale->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (stale, i);
-      gpointer column;
+    bind_if_stale (self, g_ptr_array_index (stale, i));
+  return G_SOURCE_REMOVE;
+}
 
-      if (g_hash_table_lookup_extended (self->bound, item, NULL, &column) &&
-          gtk_list_item_get_item (item) != NULL)
-        cf_table_bind_item (self, item, GPOINTER_TO_INT (column));
-    }
+static void
+queue_stale (CfDocumentTable *self)
+{
+  if (self->stale_source == 0)
+    self->stale_source = g_idle_add (bind_stale, self);
+}
+
+/* Cells off screen bound again this many each frame (a row is seven
+ * cells), before the frame is laid out: it then measures a few rows anew,
+ * not all ~200. */
+#define SWEEP_CELLS 112
+
+static gboolean
+sweep_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  CfDocumentTable *self = data;
+  guint n = MIN (self->sweep->len, SWEEP_CELLS);
+
+  for (guint i = 0; i < n; i++)
+    bind_if_stale (self, g_ptr_array_index (self->sweep, i));
+  g_ptr_array_remove_range (self->sweep, 0, n);
+  if (self->sweep->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->sweep_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -233,12 +294,10 @@ on_cell_map (GtkWidget       *cell,
 {
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "cf-list-item");
 
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "cf-generation")) == self->generation ||
-      self->stale == NULL)
+  if (self->stale == NULL || is_current (self, item))
     return;
   g_ptr_array_add (self->stale, g_object_ref (item));
-  if (self->stale_source == 0)
-    self->stale_source = g_idle_add (bind_stale, self);
+  queue_stale (self);
 }
 
 static void
@@ -373,7 +432,14 @@ bind_title (CfDocumentTable *self,
   g_autofree char *status_tip = NULL;
   const char *status_icon = NULL;
 
-  gtk_tree_expander_set_list_row (expander, row);
+  /* A search's rows are flat: no expander, and the tree is never asked
+   * whether they open, which it would remember for the slot (see
+   * keep_slot). A row bound again in place asks again: its slot may show
+   * another document now. */
+  if (gtk_tree_expander_get_list_row (expander) == row)
+    gtk_tree_expander_set_list_row (expander, NULL);
+  if (gtk_tree_list_row_get_depth (row) > 0 || cf_table_root_is_tree (self))
+    gtk_tree_expander_set_list_row (expander, row);
   gtk_image_set_from_gicon (GTK_IMAGE (icon), type_icon (self, cf_document_get_mime_type (document)));
   gtk_label_set_text (GTK_LABEL (label), cf_document_get_title (document));
   set_tooltip (label, cf_document_get_source (document));
@@ -545,18 +611,39 @@ set_up_column (CfDocumentTable     *self,
 
 /* Models -------------------------------------------------------------------- */
 
+/* Whether the top-level row of the document opens on its family. */
+static gboolean
+is_family (CfDocumentTable *self,
+           gint64           id)
+{
+  g_autoptr(CfDocument) document = NULL;
+
+  if (!cf_table_root_is_tree (self))
+    return FALSE;
+  document = cf_document_list_lookup (self->list, id);
+  return document != NULL && cf_document_get_n_children (document) > 0;
+}
+
 static GListModel *
 create_children (gpointer item,
                  gpointer user_data)
 {
   CfDocumentTable *self = user_data;
-  CfDocument *document = item;
-  gint64 id = cf_document_get_id (document);
   CfDocumentList *children;
   g_autoptr(GError) error = NULL;
+  gint64 id = cf_table_item_id (item);
 
-  if (!cf_table_root_is_tree (self) || cf_document_get_n_children (document) == 0)
-    return NULL;
+  if (CF_IS_ROW_SLOT (item))
+    {
+      /* The tree keeps the answer, and so does the slot (see keep_slot). */
+      gboolean family = is_family (self, id);
+
+      cf_row_slot_set_answer (item, family ? CF_ROW_SLOT_FAMILY : CF_ROW_SLOT_LEAF);
+      if (!family)
+        return NULL;
+    }
+  else if (!cf_table_root_is_tree (self) || cf_document_get_n_children (item) == 0)
+    return NULL;    /* a member: its family's list has its current data */
 
   children = g_hash_table_lookup (self->children, &id);
   if (children == NULL)
@@ -628,17 +715,143 @@ on_selection_changed (GtkSelectionModel *model,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
 }
 
-/* The tree over the top-level rows, made again when those are another
- * model (families closed, the selection empty). */
+static gint64
+root_get_id (gpointer source,
+             guint    position)
+{
+  if (CF_IS_SEARCH_RESULTS (source))
+    return cf_search_results_get_id (source, position);
+  return cf_document_list_get_id (source, position);
+}
+
+/* Whether a slot can show another document in place. The tree remembers
+ * only that a row does not open (a slot answered a leaf); whether it does
+ * it asks again, and bind_title makes the expander ask. */
+static gboolean
+keep_slot (CfRowSlot *slot,
+           gint64     id,
+           gpointer   user_data)
+{
+  CfDocumentTable *self = user_data;
+
+  if (cf_row_slot_get_answer (slot) == CF_ROW_SLOT_LEAF)
+    return !is_family (self, id);
+  return TRUE;
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pa = gtk_list_item_get_position (*(GtkListItem **) a);
+  guint pb = gtk_list_item_get_position (*(GtkListItem **) b);
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+/* Binds again every cell on screen, in place; those off screen bind a few
+ * rows at a time after each frame, from the top (and at once when they
+ * show, on_cell_map). Binding all ~200 rows GTK keeps at once would have
+ * it measure them all in the next frame: a third of a second when a
+ * search shows two lines of snippet in each. */
+void
+cf_table_rebind (CfDocumentTable *self)
+{
+  GHashTableIter iter;
+  gpointer item, column;
+
+  self->generation++;
+  self->n_rows_on_screen = 0;
+  g_ptr_array_set_size (self->sweep, 0);
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
+      {
+        cf_table_bind_item (self, item, GPOINTER_TO_INT (column));
+        if (GPOINTER_TO_INT (column) == COLUMN_TITLE)
+          self->n_rows_on_screen++;
+      }
+    else
+      g_ptr_array_add (self->sweep, g_object_ref (item));
+  g_ptr_array_sort (self->sweep, compare_positions);
+  if (self->sweep->len > 0 && self->sweep_tick == 0)
+    self->sweep_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), sweep_tick, self, NULL);
+}
+
+/* Before scrolling to position: binds the rows that will show around it
+ * now, not once they showed (a frame with what they showed before). */
+void
+cf_table_bind_near (CfDocumentTable *self,
+                    guint            position)
+{
+  guint reach = MAX (self->n_rows_on_screen, 8) + 2;
+  guint first = position > reach ? position - reach : 0;
+  GHashTableIter iter;
+  gpointer item, column;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    {
+      GtkWidget *cell = gtk_list_item_get_child (item);
+      guint at = gtk_list_item_get_position (item);
+
+      if (at >= first && at <= position + reach &&
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "cf-generation")) != self->generation)
+        cf_table_bind_item (self, item, GPOINTER_TO_INT (column));
+    }
+}
+
+/* Shows the top-level rows of the search or the view: the slots show the
+ * new documents and the cells bind again in place (see cf-row-slots.h).
+ * The tree is made anew only when a family is open (its members' rows
+ * would have to go first) or there is none yet. */
 void
 cf_table_set_root (CfDocumentTable *self)
 {
+  GListModel *root = cf_table_root_model (self);
+  gboolean in_place = self->tree != NULL &&
+                      g_list_model_get_n_items (G_LIST_MODEL (self->tree)) ==
+                      g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
   self->n_rows_read_before += cf_table_rows_read_by_children (self);
   g_hash_table_remove_all (self->children);
-  g_clear_object (&self->tree);
-  self->tree = gtk_tree_list_model_new (g_object_ref (cf_table_root_model (self)),
-                                        FALSE, FALSE, create_children, self, NULL);
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  if (in_place)
+    {
+      guint start = G_MAXUINT, end = 0;
+      GHashTableIter iter;
+      gpointer item;
+
+      /* The rows with widgets: the only ones worth keeping. */
+      g_hash_table_iter_init (&iter, self->bound);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        {
+          guint position = gtk_list_item_get_position (item);
+
+          if (position != GTK_INVALID_LIST_POSITION)
+            {
+              start = MIN (start, position);
+              end = MAX (end, position + 1);
+            }
+        }
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      cf_row_slots_set_source (self->rows, root, root_get_id, start, end, keep_slot, self);
+      cf_table_rebind (self);
+      if (g_list_model_get_n_items (root) > 0)
+        {
+          cf_table_bind_near (self, 0);
+          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", 0);
+        }
+    }
+  else
+    {
+      g_clear_object (&self->rows);
+      g_clear_object (&self->tree);
+      self->rows = cf_row_slots_new ();
+      cf_row_slots_set_source (self->rows, root, root_get_id, 0, 0, NULL, NULL);
+      self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                            FALSE, FALSE, create_children, self, NULL);
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+    }
   update_empty (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ROWS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
@@ -903,10 +1116,10 @@ on_activate (GtkColumnView   *view,
              CfDocumentTable *self)
 {
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
-  g_autoptr(CfDocument) document = row ? gtk_tree_list_row_get_item (row) : NULL;
+  g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
 
-  if (document != NULL)
-    g_signal_emit (self, signals [DOCUMENT_ACTIVATED], 0, cf_document_get_id (document));
+  if (item != NULL)
+    g_signal_emit (self, signals [DOCUMENT_ACTIVATED], 0, cf_table_item_id (item));
 }
 
 /* GObject and GtkWidget ------------------------------------------------------ */
@@ -943,6 +1156,9 @@ cf_document_table_dispose (GObject *object)
 {
   CfDocumentTable *self = (CfDocumentTable *)object;
 
+  if (self->sweep_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->sweep_tick);
+  self->sweep_tick = 0;
   /* gtk_widget_dispose_template is GTK 4.10: unparent by hand. */
   g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **) &self->context_popover, gtk_widget_unparent);
@@ -952,6 +1168,7 @@ cf_document_table_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->results, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
+  g_clear_object (&self->rows);
   g_clear_object (&self->list);
   g_clear_object (&self->results);
   g_clear_pointer (&self->children, g_hash_table_unref);
@@ -959,6 +1176,7 @@ cf_document_table_dispose (GObject *object)
   /* After the cells are gone. */
   g_clear_handle_id (&self->stale_source, g_source_remove);
   g_clear_pointer (&self->stale, g_ptr_array_unref);
+  g_clear_pointer (&self->sweep, g_ptr_array_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->icons, g_hash_table_unref);
 
@@ -1060,6 +1278,7 @@ cf_document_table_init (CfDocumentTable *self)
   self->bound = g_hash_table_new (NULL, NULL);
   self->icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->stale = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sweep = g_ptr_array_new_with_free_func (g_object_unref);
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);

@@ -80,6 +80,10 @@ gboolean        cf_document_table_reveal           (CfDocumentTable  *self,
                                                     gint64            id);
 void            cf_document_table_select_all       (CfDocumentTable  *self);
 guint           cf_document_table_get_n_rows       (CfDocumentTable  *self);
+/* The document of a row of the column view's model as it shows now
+ * (families open or not), or 0. */
+gint64          cf_document_table_get_row_id       (CfDocumentTable  *self,
+                                                    guint             position);
 
 CfDocumentList *cf_document_table_get_list         (CfDocumentTable  *self);
 GtkColumnView  *cf_document_table_get_column_view  (CfDocumentTable  *self);

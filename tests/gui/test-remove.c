@@ -77,13 +77,8 @@ position_of (gint64 id)
   GtkSelectionModel *model = gtk_column_view_get_model (cf_document_table_get_column_view (table ()));
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
-      g_autoptr(CfDocument) document = gtk_tree_list_row_get_item (row);
-
-      if (cf_document_get_id (document) == id)
-        return i;
-    }
+    if (cf_document_table_get_row_id (table (), i) == id)
+      return i;
   g_error ("Document %" G_GINT64_FORMAT " is not in the list", id);
   return G_MAXUINT;
 }
