@@ -195,23 +195,31 @@ cf_row_slots_get_source (CfRowSlots *self)
   return self->source;
 }
 
-/* Tells the widgets that the slots from start (inclusive) to end were
- * replaced. */
-static void
-replaced (CfRowSlots *self,
-          guint       start,
-          guint       end)
+/* A run of replaced slots: the widgets are told once the slots all show
+ * the new source. */
+typedef struct
 {
+  guint start, end;
+} Run;
+
+static void
+add_run (GArray *runs,
+         guint   start,
+         guint   end)
+{
+  Run run = { start, end };
+
   if (end > start)
-    g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, end - start);
+    g_array_append_val (runs, run);
 }
 
-/* Replaces the slots handed out from start to end, as one change from the
- * first to the last of them. */
+/* Drops the slots handed out from start to end, as one run from the first
+ * to the last of them. */
 static void
-replace_handed_out (CfRowSlots *self,
-                    guint       start,
-                    guint       end)
+drop_handed_out (CfRowSlots *self,
+                 guint       start,
+                 guint       end,
+                 GArray     *runs)
 {
   guint first = G_MAXUINT, last = 0;
 
@@ -223,7 +231,7 @@ replace_handed_out (CfRowSlots *self,
         last = i;
       }
   if (first != G_MAXUINT)
-    replaced (self, first, last + 1);
+    add_run (runs, first, last + 1);
 }
 
 void
@@ -235,8 +243,9 @@ cf_row_slots_set_source (CfRowSlots         *self,
                          CfRowSlotsKeepFunc  keep,
                          gpointer            user_data)
 {
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   guint n_old, n_new, n_kept;
-  guint run = G_MAXUINT;       /* start of a run of replaced slots */
+  guint run = G_MAXUINT;       /* start of a run of dropped slots */
 
   g_return_if_fail (CF_IS_ROW_SLOTS (self));
   g_return_if_fail (source == NULL || (G_IS_LIST_MODEL (source) && get_id != NULL));
@@ -254,14 +263,13 @@ cf_row_slots_set_source (CfRowSlots         *self,
   keep_end = MIN (keep_end, n_kept);
   keep_start = MIN (keep_start, keep_end);
 
-  /* Rows outside the range kept have no widgets: their slots are replaced
-   * wholesale, which costs the widgets nothing (asking whether each could
-   * stay would read their documents). */
-  replace_handed_out (self, 0, keep_start);
-  /* In the range, each slot handed out shows its new document, or is
-   * replaced by a new slot (a new row for the widgets) when keep says it
-   * cannot; a slot nobody asked for is made when asked. Runs of replaced
-   * slots are told as one change each. */
+  /* First every slot shows the new source or is dropped, so that whatever
+   * the widgets ask while they are told shows it. Rows outside the range
+   * kept have no widgets: their slots are dropped wholesale, which costs
+   * the widgets nothing (asking whether each could stay would read their
+   * documents). In the range, a slot keep refuses is dropped; a position
+   * whose slot was dropped gets a new one when asked. */
+  drop_handed_out (self, 0, keep_start, runs);
   for (guint i = keep_start; i < keep_end; i++)
     {
       CfRowSlot *slot = g_ptr_array_index (self->slots, i);
@@ -274,26 +282,32 @@ cf_row_slots_set_source (CfRowSlots         *self,
             slot->id = id;
           else
             {
-              g_ptr_array_index (self->slots, i) = NULL;
-              g_object_unref (slot);
+              g_clear_object ((CfRowSlot **) &g_ptr_array_index (self->slots, i));
               if (run == G_MAXUINT)
                 run = i;
               continue;
             }
         }
       if (run != G_MAXUINT)
-        replaced (self, run, i);
+        add_run (runs, run, i);
       run = G_MAXUINT;
     }
   if (run != G_MAXUINT)
-    replaced (self, run, keep_end);
-  replace_handed_out (self, keep_end, n_kept);
-
-  /* Then the rows at the end that came or went. */
+    add_run (runs, run, keep_end);
+  drop_handed_out (self, keep_end, n_kept, runs);
   if (n_new < n_old)
     g_ptr_array_remove_range (self->slots, n_new, n_old - n_new);
   else
     g_ptr_array_set_size (self->slots, n_new);
+
+  /* Then the widgets are told: the rows at the end that came or went, and
+   * the runs of replaced rows; nothing about the slots kept. */
   if (n_new != n_old)
     g_list_model_items_changed (G_LIST_MODEL (self), n_kept, n_old - n_kept, n_new - n_kept);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      Run *r = &g_array_index (runs, Run, i);
+
+      g_list_model_items_changed (G_LIST_MODEL (self), r->start, r->end - r->start, r->end - r->start);
+    }
 }

@@ -212,6 +212,44 @@ test_source_changes_move_slots (void)
   g_assert_cmpuint (changes->len, ==, 0);
 }
 
+/* What the widgets read while they are told of a change (every row, as
+ * a tree model may) is the new source's, from the first change on. */
+static void
+check_every_row (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 guint      *n_checked)
+{
+  CfRowSlots *slots = CF_ROW_SLOTS (model);
+  GListModel *source = cf_row_slots_get_source (slots);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, g_list_model_get_n_items (source));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_assert_cmpint (id_at (slots, i), ==, string_id (source, i));
+  (*n_checked)++;
+}
+
+static void
+test_consistent_while_told (void)
+{
+  g_autoptr(CfRowSlots) slots = cf_row_slots_new ();
+  g_autoptr(GtkStringList) five = ids ("1", "2", "3", "4", "5", NULL);
+  g_autoptr(GtkStringList) three = ids ("10", "20", "30", NULL);
+  guint n_checked = 0;
+
+  cf_row_slots_set_source (slots, G_LIST_MODEL (five), string_id, 0, 0, NULL, NULL);
+  for (guint i = 0; i < 5; i++)
+    slot_at (slots, i);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (check_every_row), &n_checked);
+  /* Fewer rows, one refused, some outside the range kept. */
+  cf_row_slots_set_source (slots, G_LIST_MODEL (three), string_id, 1, 3, refuse_twenty, NULL);
+  g_assert_cmpuint (n_checked, ==, 3);
+  /* More rows. */
+  cf_row_slots_set_source (slots, G_LIST_MODEL (five), string_id, 0, 3, refuse_twenty, NULL);
+  g_assert_cmpuint (n_checked, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,5 +258,6 @@ main (int   argc,
   g_test_add_func ("/row-slots/same-slots-new-documents", test_same_slots_new_documents);
   g_test_add_func ("/row-slots/refused-and-outside-replaced", test_refused_and_outside_replaced);
   g_test_add_func ("/row-slots/source-changes-move-slots", test_source_changes_move_slots);
+  g_test_add_func ("/row-slots/consistent-while-told", test_consistent_while_told);
   return g_test_run ();
 }
