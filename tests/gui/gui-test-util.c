@@ -110,12 +110,21 @@ has_session (gpointer data)
   return cf_window_get_session (data) != NULL;
 }
 
+static gboolean
+not_importing (gpointer data)
+{
+  return !cf_window_get_importing (data);
+}
+
 void
 gt_open_case (CfWindow   *window,
               const char *path)
 {
   cf_window_open_case (window, path, FALSE);
   gt_wait_until (has_session, window, 20000, "the case to open");
+  /* A case with unread documents starts reading them; imports wait until
+   * it is done (the command is disabled meanwhile). */
+  gt_wait_until (not_importing, window, 120000, "the reading opening the case started");
   gt_spin (100);
 }
 

@@ -30,7 +30,8 @@ void         gt_wait_until           (GtCondition   cond,
 void         gt_spin                 (guint         ms);
 /* Waits until the window's case has applied every edit. */
 void         gt_wait_edits           (CfWindow     *window);
-/* Opens (or creates) a case in the window and waits for it. */
+/* Opens (or creates) a case in the window and waits for it, and for the
+ * reading of unread documents that opening it starts. */
 void         gt_open_case            (CfWindow     *window,
                                       const char   *path);
 
