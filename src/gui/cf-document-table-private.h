@@ -66,6 +66,7 @@ struct _CfDocumentTable
   GPtrArray *stale;             /* GtkListItem shown again since, to bind */
   GPtrArray *sweep;             /* GtkListItem off screen, to bind by and by */
   guint sweep_tick;
+  gint64 sweep_after;           /* the frame that shows the new rows */
   guint stale_source;
   GHashTable *icons;            /* MIME type → GIcon */
 };
@@ -89,7 +90,7 @@ void        cf_table_bind_item             (CfDocumentTable *self,
                                             GtkListItem     *item,
                                             Column           column);
 void        cf_table_show_snippet          (CfDocumentTable *self,
-                                            GtkWidget       *label,
+                                            GtkWidget       *snippet,
                                             gint64           id);
 guint64     cf_table_rows_read_by_children (CfDocumentTable *self);
 void        cf_table_on_items_changed      (GListModel      *model,

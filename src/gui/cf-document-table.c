@@ -11,6 +11,7 @@
 
 #include "cf-gui-util.h"
 #include "cf-search-results.h"
+#include "cf-wrap-bin.h"
 
 /* Column sorters that only say who they are -------------------------------
  *
@@ -266,8 +267,9 @@ queue_stale (CfDocumentTable *self)
 
 /* Cells off screen bound again this many each frame (a row is seven
  * cells), before the frame is laid out: it then measures a few rows anew,
- * not all ~200. */
-#define SWEEP_CELLS 112
+ * not all ~200. The frame that shows the rows on screen anew has enough
+ * to measure: the sweep starts with the next. */
+#define SWEEP_CELLS 56
 
 static gboolean
 sweep_tick (GtkWidget     *widget,
@@ -275,8 +277,11 @@ sweep_tick (GtkWidget     *widget,
             gpointer       data)
 {
   CfDocumentTable *self = data;
-  guint n = MIN (self->sweep->len, SWEEP_CELLS);
+  guint n;
 
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->sweep_after)
+    return G_SOURCE_CONTINUE;
+  n = MIN (self->sweep->len, SWEEP_CELLS);
   for (guint i = 0; i < n; i++)
     bind_if_stale (self, g_ptr_array_index (self->sweep, i));
   g_ptr_array_remove_range (self->sweep, 0, n);
@@ -330,8 +335,6 @@ setup_cell (GtkSignalListItemFactory *factory,
         GtkWidget *snippet = new_cell_label (FALSE);
         GtkWidget *status = gtk_image_new ();
 
-        /* Under the title, while searching: the words around the hits. */
-        gtk_widget_set_visible (snippet, FALSE);
         /* Two lines of the text around the hits. */
         gtk_label_set_single_line_mode (GTK_LABEL (snippet), FALSE);
         gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
@@ -344,6 +347,9 @@ setup_cell (GtkSignalListItemFactory *factory,
         enable_tooltip (label);
         enable_tooltip (status);
         gtk_box_append (GTK_BOX (texts), label);
+        /* Under the title, while searching: the words around the hits. */
+        snippet = cf_wrap_bin_new (snippet);
+        gtk_widget_set_visible (snippet, FALSE);
         gtk_box_append (GTK_BOX (texts), snippet);
         gtk_box_append (GTK_BOX (box), gtk_image_new ());
         gtk_box_append (GTK_BOX (box), texts);
@@ -396,14 +402,15 @@ type_icon (CfDocumentTable *self,
   return icon;
 }
 
-/* The words around the hits under a title, while searching (id 0: none).
- * The label is set only when its snippet changed: more snippets arriving
- * must not lay out every row again. */
+/* The words around the hits under a title, while searching (id 0: none);
+ * snippet is the label's CfWrapBin. The label is set only when its snippet
+ * changed: more snippets arriving must not lay out every row again. */
 void
 cf_table_show_snippet (CfDocumentTable *self,
-              GtkWidget       *label,
-              gint64           id)
+                       GtkWidget       *snippet,
+                       gint64           id)
 {
+  GtkWidget *label = cf_wrap_bin_get_child (CF_WRAP_BIN (snippet));
   const char *found = self->results != NULL && id > 0
                       ? cf_search_results_get_snippet (self->results, id) : NULL;
 
@@ -414,7 +421,7 @@ cf_table_show_snippet (CfDocumentTable *self,
       gtk_label_set_markup (GTK_LABEL (label), markup);
     }
   g_object_set_data_full (G_OBJECT (label), "cf-snippet", g_strdup (found), g_free);
-  gtk_widget_set_visible (label, found != NULL);
+  gtk_widget_set_visible (snippet, found != NULL);
 }
 
 static void
@@ -759,9 +766,9 @@ cf_table_rebind (CfDocumentTable *self)
 {
   GHashTableIter iter;
   gpointer item, column;
+  guint n_on_screen = 0;
 
   self->generation++;
-  self->n_rows_on_screen = 0;
   g_ptr_array_set_size (self->sweep, 0);
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, &column))
@@ -769,13 +776,21 @@ cf_table_rebind (CfDocumentTable *self)
       {
         cf_table_bind_item (self, item, GPOINTER_TO_INT (column));
         if (GPOINTER_TO_INT (column) == COLUMN_TITLE)
-          self->n_rows_on_screen++;
+          n_on_screen++;
       }
     else
       g_ptr_array_add (self->sweep, g_object_ref (item));
+  self->n_rows_on_screen = n_on_screen;
   g_ptr_array_sort (self->sweep, compare_positions);
-  if (self->sweep->len > 0 && self->sweep_tick == 0)
-    self->sweep_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), sweep_tick, self, NULL);
+  if (self->sweep->len > 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+
+      self->sweep_after = clock ? gdk_frame_clock_get_frame_counter (clock) + 1 : 0;
+      if (self->sweep_tick == 0)
+        self->sweep_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                         sweep_tick, self, NULL);
+    }
 }
 
 /* Before scrolling to position: binds the rows that will show around it

@@ -407,7 +407,7 @@ snippet_label_containing (const char *text)
       GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
 
       if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "cf-snippet") &&
-          gtk_widget_get_visible (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text))
+          gtk_widget_is_visible (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text))
         return widget;
       for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
            child = gtk_widget_get_next_sibling (child))
