@@ -239,6 +239,7 @@ fetch_hits (CfCase      *self,
             const char  *expression,
             GArray      *ranked,
             guint        from,
+            guint        to,
             const char  *open,
             const char  *close,
             GError     **error)
@@ -261,7 +262,7 @@ fetch_hits (CfCase      *self,
     }
   sqlite3_free (sql);
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
-  for (guint i = from; i < ranked->len; i++)
+  for (guint i = from; i < MIN (to, ranked->len); i++)
     {
       const CfSearchRanked *r = &g_array_index (ranked, CfSearchRanked, i);
       CfSearchHit *hit;
@@ -389,7 +390,56 @@ cf_case_search (CfCase                 *self,
   ranked = rank_matches (db, q, expression, offset + limit, total, error);
   if (ranked == NULL)
     return NULL;
-  return fetch_hits (self, db, expression, ranked, offset, open, close, error);
+  return fetch_hits (self, db, expression, ranked, offset, G_MAXUINT, open, close, error);
+}
+
+GPtrArray *
+cf_case_search_all (CfCase                 *self,
+                    const char             *query,
+                    const CfSearchOptions  *options,
+                    GArray                **ids,
+                    GError                **error)
+{
+  sqlite3 *db;
+  g_autoptr(CfSearchQuery) q = NULL;
+  g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autofree char *expression = NULL;
+  const char *open = options && options->open ? options->open : "[";
+  const char *close = options && options->close ? options->close : "]";
+  guint limit = options && options->limit ? options->limit : 100;
+  GPtrArray *page;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  db = cf_case_get_db (self);
+  q = cf_search_query_parse (db, query, error);
+  if (q == NULL)
+    return NULL;
+  expression = match_expression (q);
+  if (expression == NULL)
+    {
+      /* Filters alone rank nothing: the ids in order, and a page of them. */
+      all = cf_case_search_ids (self, query, error);
+      page = all ? search_by_filters (self, db, q, limit, 0, NULL, error) : NULL;
+    }
+  else
+    {
+      ranked = rank_matches (db, q, expression, 0, NULL, error);
+      if (ranked == NULL)
+        return NULL;
+      page = fetch_hits (self, db, expression, ranked, 0, limit, open, close, error);
+      all = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ranked->len);
+      g_array_set_size (all, ranked->len);
+      for (guint i = 0; i < ranked->len; i++)
+        g_array_index (all, gint64, i) = g_array_index (ranked, CfSearchRanked, i).id;
+    }
+  if (page == NULL)
+    return NULL;
+  *ids = g_steal_pointer (&all);
+  return page;
 }
 
 GArray *

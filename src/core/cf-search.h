@@ -43,6 +43,14 @@ GPtrArray   *cf_case_search               (CfCase           *self,
 GArray      *cf_case_search_ids           (CfCase           *self,
                                            const char       *query,
                                            GError          **error);
+/* Both from one ranking, for a list showing every hit: *ids gets every
+ * matching document id in rank order, and the first options->limit hits
+ * (offset ignored) come back with their snippets. */
+GPtrArray   *cf_case_search_all           (CfCase           *self,
+                                           const char       *query,
+                                           const CfSearchOptions *options,
+                                           GArray          **ids,
+                                           GError          **error);
 
 /* The words and phrases a query looks for, to mark in a preview. */
 GStrv        cf_search_highlight_terms    (const char       *query);

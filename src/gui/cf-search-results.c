@@ -190,14 +190,39 @@ search_job (CfCase        *reader,
 {
   Job *job = data;
   gint64 started = g_get_monotonic_time ();
+  gboolean by_relevance = job->sort == CF_DOCUMENT_SORT_IMPORTED && job->view == CF_DOCUMENT_VIEW_ALL;
   g_autoptr(GArray) hits = NULL;
+  g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GHashTable) rank_of = NULL;
   g_autoptr(GArray) ids = NULL;
   Outcome *outcome;
 
-  hits = cf_case_search_ids (reader, job->query, error);
+  /* By relevance the first screen is the first page of ranks: its
+   * snippets come with the ids, from the same ranking. */
+  if (by_relevance && has_terms (job->query))
+    {
+      CfSearchOptions options = { SNIPPET_PAGE, 0, CF_SNIPPET_OPEN, CF_SNIPPET_CLOSE };
+
+      page = cf_case_search_all (reader, job->query, &options, &hits, error);
+      if (page == NULL)
+        return NULL;
+    }
+  else
+    hits = cf_case_search_ids (reader, job->query, error);
   if (hits == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  outcome = g_new0 (Outcome, 1);
+  outcome->hits = g_steal_pointer (&page);
+  if (by_relevance)
+    {
+      outcome->ranks = g_array_sized_new (FALSE, FALSE, sizeof (guint), hits->len);
+      for (guint i = 0; i < hits->len; i++)
+        g_array_append_val (outcome->ranks, i);
+      outcome->ids = g_steal_pointer (&hits);
+      outcome->elapsed = g_get_monotonic_time () - started;
+      return outcome;
+    }
 
   rank_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < hits->len; i++)
@@ -212,7 +237,10 @@ search_job (CfCase        *reader,
 
       cf_document_list_set_sort (list, job->sort, job->descending);
       if (!cf_document_list_reload (list, error))
-        return NULL;
+        {
+          outcome_free (outcome);
+          return NULL;
+        }
       n = g_list_model_get_n_items (G_LIST_MODEL (list));
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       if (job->sort == CF_DOCUMENT_SORT_IMPORTED)
@@ -239,20 +267,23 @@ search_job (CfCase        *reader,
               g_array_append_val (ids, id);
           }
     }
-  else if (job->sort != CF_DOCUMENT_SORT_IMPORTED)
+  else
     {
       ids = cf_case_order_documents (reader, (const gint64 *) (gpointer) hits->data, hits->len,
                                      job->sort, job->descending, error);
       if (ids == NULL)
-        return NULL;
+        {
+          outcome_free (outcome);
+          return NULL;
+        }
     }
-  else
-    ids = g_array_ref (hits);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+    {
+      outcome_free (outcome);
+      return NULL;
+    }
 
-  outcome = g_new0 (Outcome, 1);
   outcome->ranks = g_array_sized_new (FALSE, FALSE, sizeof (guint), ids->len);
   for (guint i = 0; i < ids->len; i++)
     {
@@ -261,19 +292,6 @@ search_job (CfCase        *reader,
       g_array_append_val (outcome->ranks, rank);
     }
   outcome->ids = g_steal_pointer (&ids);
-
-  /* The first screen by relevance is the first page of ranks: its
-   * snippets come with the rows. */
-  if (job->sort == CF_DOCUMENT_SORT_IMPORTED && job->view == CF_DOCUMENT_VIEW_ALL &&
-      has_terms (job->query) && outcome->ids->len > 0)
-    {
-      CfSearchOptions options = { SNIPPET_PAGE, 0, CF_SNIPPET_OPEN, CF_SNIPPET_CLOSE };
-      g_autoptr(GError) snippet_error = NULL;
-
-      outcome->hits = cf_case_search (reader, job->query, &options, NULL, &snippet_error);
-      if (outcome->hits == NULL)
-        g_debug ("No snippets for “%s”: %s", job->query, snippet_error->message);
-    }
   outcome->elapsed = g_get_monotonic_time () - started;
   return outcome;
 }

@@ -307,6 +307,35 @@ assert_bm25_order_filtered (CfCase     *kase,
                      g_array_index (theirs, gint64, 5 + i));
 }
 
+/* cf_case_search_all gives what cf_case_search_ids and cf_case_search
+ * give, from one ranking: every id, and the first page with snippets. */
+static void
+assert_search_all_agrees (CfCase     *kase,
+                          const char *query)
+{
+  CfSearchOptions options = { 7, 0, "<", ">" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = cf_case_search_ids (kase, query, &error);
+  g_autoptr(GPtrArray) page = cf_case_search (kase, query, &options, NULL, &error);
+  g_autoptr(GArray) all_ids = NULL;
+  g_autoptr(GPtrArray) all_page = cf_case_search_all (kase, query, &options, &all_ids, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (all_page);
+  g_assert_cmpuint (all_ids->len, ==, ids->len);
+  g_assert_cmpmem (all_ids->data, all_ids->len * sizeof (gint64), ids->data, ids->len * sizeof (gint64));
+  g_assert_cmpuint (all_page->len, ==, page->len);
+  g_assert_cmpuint (all_page->len, <=, 7);
+  for (guint i = 0; i < page->len; i++)
+    {
+      CfSearchHit *a = g_ptr_array_index (all_page, i), *b = g_ptr_array_index (page, i);
+
+      g_assert_cmpint (a->document_id, ==, b->document_id);
+      g_assert_cmpint (a->document_id, ==, g_array_index (all_ids, gint64, i));
+      g_assert_cmpstr (a->snippet, ==, b->snippet);
+    }
+}
+
 static void
 assert_bm25_order (CfCase     *kase,
                    const char *query)
@@ -359,7 +388,10 @@ test_ranking_is_bm25 (void)
   g_assert_true (cf_extractor_run (extractor, NULL, &error));
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    assert_bm25_order (kase, queries[i]);
+    {
+      assert_bm25_order (kase, queries[i]);
+      assert_search_all_agrees (kase, queries[i]);
+    }
 
   /* Longer titles change lengths and ranks; the ranking must see it. */
   for (gint64 id = 1; id <= 40; id++)
@@ -393,6 +425,8 @@ test_ranking_is_bm25 (void)
     g_assert_no_error (error);
     for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
       assert_bm25_order_filtered (kase, queries[i], filter, tagged);
+    /* Filters alone rank nothing: ids in order, a page of them. */
+    assert_search_all_agrees (kase, filter);
   }
   g_clear_object (&kase);
   tu_rm_rf (dir);
