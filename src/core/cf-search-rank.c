@@ -194,11 +194,75 @@ compare_ranked (const CfSearchRanked *a,
   return a->id < b->id ? -1 : a->id > b->id;
 }
 
-static int
-compare_ranked_qsort (gconstpointer a,
-                      gconstpointer b)
+/* Sorting the hits -----------------------------------------------------------
+ *
+ * A search for a word in most of a large case keeps every hit (the app
+ * lists them all): sorting 85,000 by comparison took a third of the
+ * search. A radix sort on the bytes of (rank, id) gives the same order as
+ * compare_ranked in a dozen passes, skipping the bytes all hits share. */
+
+/* A rank as an unsigned key in the same order (negative and positive
+ * zero are one rank, as compare_ranked has them). */
+static guint64
+rank_key (double rank)
 {
-  return compare_ranked (a, b);
+  guint64 bits;
+
+  if (rank == 0.0)
+    rank = 0.0;
+  memcpy (&bits, &rank, sizeof bits);
+  return (bits >> 63) ? ~bits : bits | (G_GUINT64_CONSTANT (1) << 63);
+}
+
+static guint8
+digit (const CfSearchRanked *hit,
+       guint                 pass)
+{
+  /* Passes 0-7 are the id's bytes, least significant first; 8-15 the
+   * rank's: the last pass sorts by the most significant byte of the rank,
+   * and stability keeps ids in order among equal ranks. */
+  if (pass < 8)
+    return (guint8) ((guint64) hit->id >> (8 * pass));
+  return (guint8) (rank_key (hit->rank) >> (8 * (pass - 8)));
+}
+
+static void
+sort_ranked (GArray *hits)
+{
+  guint n = hits->len;
+  CfSearchRanked *from = (CfSearchRanked *) hits->data;
+  g_autofree CfSearchRanked *buffer = NULL;
+  CfSearchRanked *to;
+
+  if (n < 2)
+    return;
+  buffer = g_new (CfSearchRanked, n);
+  to = buffer;
+  for (guint pass = 0; pass < 16; pass++)
+    {
+      guint count[256] = { 0 };
+      guint start = 0;
+      CfSearchRanked *swap;
+
+      for (guint i = 0; i < n; i++)
+        count[digit (&from[i], pass)]++;
+      if (count[digit (&from[0], pass)] == n)
+        continue;       /* every hit has this byte */
+      for (guint b = 0; b < 256; b++)
+        {
+          guint c = count[b];
+
+          count[b] = start;
+          start += c;
+        }
+      for (guint i = 0; i < n; i++)
+        to[count[digit (&from[i], pass)]++] = from[i];
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != (CfSearchRanked *) hits->data)
+    memcpy (hits->data, from, n * sizeof *from);
 }
 
 /* The kept hits are a heap with the worst on top, while there are more
@@ -489,7 +553,7 @@ top_function (const Fts5ExtensionApi  *api,
       sqlite3_result_error_code (context, rc);
       return;
     }
-  g_array_sort (plan->hits, compare_ranked_qsort);
+  sort_ranked (plan->hits);
   sqlite3_result_null (context);
 }
 
