@@ -360,16 +360,33 @@ search_by_filters (CfCase         *self,
   return g_steal_pointer (&hits);
 }
 
-GPtrArray *
-cf_case_search (CfCase                 *self,
-                const char             *query,
-                const CfSearchOptions  *options,
-                guint                  *total,
-                GError                **error)
+/* The ids of ranked hits, in order. */
+static GArray *
+ids_of (GArray *ranked)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ranked->len);
+
+  g_array_set_size (ids, ranked->len);
+  for (guint i = 0; i < ranked->len; i++)
+    g_array_index (ids, gint64, i) = g_array_index (ranked, CfSearchRanked, i).id;
+  return ids;
+}
+
+/* The hits from the options' offset, with snippets; with all_ids, also
+ * every matching id in rank order, from the same ranking. */
+static GPtrArray *
+search (CfCase                 *self,
+        const char             *query,
+        const CfSearchOptions  *options,
+        guint                  *total,
+        GArray                **all_ids,
+        GError                **error)
 {
   sqlite3 *db;
   g_autoptr(CfSearchQuery) q = NULL;
   g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) page = NULL;
   g_autofree char *expression = NULL;
   const char *open = options && options->open ? options->open : "[";
   const char *close = options && options->close ? options->close : "]";
@@ -385,12 +402,34 @@ cf_case_search (CfCase                 *self,
     return NULL;
   expression = match_expression (q);
   if (expression == NULL)
-    return search_by_filters (self, db, q, limit, offset, total, error);
+    {
+      /* Filters alone rank nothing: the ids in order, and a page of them. */
+      if (all_ids != NULL && (ids = cf_case_search_ids (self, query, error)) == NULL)
+        return NULL;
+      page = search_by_filters (self, db, q, limit, offset, total, error);
+    }
+  else
+    {
+      ranked = rank_matches (db, q, expression, all_ids != NULL ? 0 : offset + limit, total, error);
+      if (ranked == NULL)
+        return NULL;
+      page = fetch_hits (self, db, expression, ranked, offset, offset + limit, open, close, error);
+      if (all_ids != NULL)
+        ids = ids_of (ranked);
+    }
+  if (page != NULL && all_ids != NULL)
+    *all_ids = g_steal_pointer (&ids);
+  return g_steal_pointer (&page);
+}
 
-  ranked = rank_matches (db, q, expression, offset + limit, total, error);
-  if (ranked == NULL)
-    return NULL;
-  return fetch_hits (self, db, expression, ranked, offset, G_MAXUINT, open, close, error);
+GPtrArray *
+cf_case_search (CfCase                 *self,
+                const char             *query,
+                const CfSearchOptions  *options,
+                guint                  *total,
+                GError                **error)
+{
+  return search (self, query, options, total, NULL, error);
 }
 
 GPtrArray *
@@ -400,46 +439,14 @@ cf_case_search_all (CfCase                 *self,
                     GArray                **ids,
                     GError                **error)
 {
-  sqlite3 *db;
-  g_autoptr(CfSearchQuery) q = NULL;
-  g_autoptr(GArray) ranked = NULL;
-  g_autoptr(GArray) all = NULL;
-  g_autofree char *expression = NULL;
-  const char *open = options && options->open ? options->open : "[";
-  const char *close = options && options->close ? options->close : "]";
-  guint limit = options && options->limit ? options->limit : 100;
-  GPtrArray *page;
+  CfSearchOptions first = { 0 };
 
-  g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (ids != NULL, NULL);
 
-  db = cf_case_get_db (self);
-  q = cf_search_query_parse (db, query, error);
-  if (q == NULL)
-    return NULL;
-  expression = match_expression (q);
-  if (expression == NULL)
-    {
-      /* Filters alone rank nothing: the ids in order, and a page of them. */
-      all = cf_case_search_ids (self, query, error);
-      page = all ? search_by_filters (self, db, q, limit, 0, NULL, error) : NULL;
-    }
-  else
-    {
-      ranked = rank_matches (db, q, expression, 0, NULL, error);
-      if (ranked == NULL)
-        return NULL;
-      page = fetch_hits (self, db, expression, ranked, 0, limit, open, close, error);
-      all = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ranked->len);
-      g_array_set_size (all, ranked->len);
-      for (guint i = 0; i < ranked->len; i++)
-        g_array_index (all, gint64, i) = g_array_index (ranked, CfSearchRanked, i).id;
-    }
-  if (page == NULL)
-    return NULL;
-  *ids = g_steal_pointer (&all);
-  return page;
+  if (options != NULL)
+    first = *options;
+  first.offset = 0;
+  return search (self, query, &first, NULL, ids, error);
 }
 
 GArray *
@@ -467,12 +474,7 @@ cf_case_search_ids (CfCase      *self,
     {
       g_autoptr(GArray) ranked = rank_matches (db, q, expression, 0, NULL, error);
 
-      if (ranked == NULL)
-        return NULL;
-      g_array_set_size (ids, ranked->len);
-      for (guint i = 0; i < ranked->len; i++)
-        g_array_index (ids, gint64, i) = g_array_index (ranked, CfSearchRanked, i).id;
-      return g_steal_pointer (&ids);
+      return ranked ? ids_of (ranked) : NULL;
     }
 
   tail = from_where (q, &first);
