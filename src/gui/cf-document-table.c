@@ -292,7 +292,8 @@ sweep_tick (GtkWidget     *widget,
 }
 
 /* A cell bound before the last refresh shows again: it binds once this
- * frame is drawn (changing it while it is being laid out is not allowed). */
+ * frame is drawn (changing it while it is being laid out is not allowed).
+ * Until then it shows nothing rather than another document's data. */
 static void
 on_cell_map (GtkWidget       *cell,
              CfDocumentTable *self)
@@ -301,6 +302,7 @@ on_cell_map (GtkWidget       *cell,
 
   if (self->stale == NULL || is_current (self, item))
     return;
+  gtk_widget_set_opacity (cell, 0);
   g_ptr_array_add (self->stale, g_object_ref (item));
   queue_stale (self);
 }
@@ -515,6 +517,7 @@ cf_table_bind_item (CfDocumentTable *self,
   if (document == NULL)
     return;
   g_object_set_data (G_OBJECT (cell), "cf-generation", GUINT_TO_POINTER (self->generation));
+  gtk_widget_set_opacity (cell, 1);
 
   switch (column)
     {

@@ -490,6 +490,69 @@ test_search_keeps_rows (void)
   g_assert_true (row_opens (97));
 }
 
+typedef struct
+{
+  guint n_shown;        /* title cells on screen */
+  guint n_hidden;       /* of those, transparent until bound */
+} Shown;
+
+/* Every title on screen is its row's document's, or shows nothing yet. */
+static void
+check_titles (GtkWidget *widget,
+              CfCase    *reader,
+              Shown     *shown)
+{
+  if (GTK_IS_TREE_EXPANDER (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (widget));
+      GtkWidget *texts = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+      GtkWidget *label = gtk_widget_get_first_child (texts);
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "cf-list-item");
+      g_autoptr(CfDocument) document =
+        cf_case_get_document (reader, cf_document_table_get_row_id (table (), gtk_list_item_get_position (item)),
+                              NULL);
+
+      g_assert_nonnull (document);
+      shown->n_shown++;
+      if (gtk_widget_get_opacity (widget) == 0)
+        shown->n_hidden++;
+      else
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, cf_document_get_title (document));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_titles (child, reader, shown);
+}
+
+/* Right after the list shows a search, the rows GTK keeps below the
+ * screen are not bound again yet (they are, a few each frame): scrolling
+ * to them at once shows them blank for a frame, never with the document
+ * they showed before; a moment later they show their own. */
+static void
+test_scroll_right_after_search (void)
+{
+  CfCase *reader = cf_session_get_reader (cf_window_get_session (window));
+  GtkAdjustment *adjustment = vadjustment ();
+  Shown first = { 0 }, later = { 0 };
+
+  gt_search (window, "문서 1*");
+  g_assert_cmpuint (cf_document_table_get_n_rows (table ()), >, 1000);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment) * 4);
+  wait_frame ();
+  check_titles (GTK_WIDGET (cf_document_table_get_column_view (table ())), reader, &first);
+  g_test_message ("scrolled at once: %u of %u rows on screen blank for a frame",
+                  first.n_hidden, first.n_shown);
+  g_assert_cmpuint (first.n_shown, >, 0);
+
+  gt_spin (300);
+  check_titles (GTK_WIDGET (cf_document_table_get_column_view (table ())), reader, &later);
+  g_assert_cmpuint (later.n_shown, >, 0);
+  g_assert_cmpuint (later.n_hidden, ==, 0);
+  gtk_adjustment_set_value (adjustment, 0);
+  gt_search (window, "");
+}
+
 static void
 test_select_all (void)
 {
@@ -527,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/large-case/sort", test_sort);
   g_test_add_func ("/large-case/search", test_search);
   g_test_add_func ("/large-case/search-keeps-rows", test_search_keeps_rows);
+  g_test_add_func ("/large-case/scroll-right-after-search", test_scroll_right_after_search);
   g_test_add_func ("/large-case/select-all", test_select_all);
   return g_test_run ();
 }
