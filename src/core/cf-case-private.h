@@ -16,7 +16,9 @@ CfObjectStore *cf_case_get_store           (CfCase      *self);
  * document). sql must be a string literal: it is looked up by address.
  * The statement stays the case's: bind, step, then sqlite3_reset it (an
  * unreset statement keeps its read transaction open); never finalize it,
- * and do not run the same sql again while stepping through it. */
+ * and do not run the same sql again while stepping through it. Like the
+ * case's connection, the cache is for one thread at a time (the case's
+ * worker, or the thread that owns a reader). */
 sqlite3_stmt  *cf_case_prepare_cached      (CfCase      *self,
                                             const char  *sql,
                                             GError     **error);
