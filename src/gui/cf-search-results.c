@@ -195,6 +195,7 @@ search_job (CfCase        *reader,
   g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GHashTable) rank_of = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) ranks = NULL;
   Outcome *outcome;
 
   /* By relevance the first screen is the first page of ranks: its
@@ -212,86 +213,79 @@ search_job (CfCase        *reader,
   if (hits == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  outcome = g_new0 (Outcome, 1);
-  outcome->hits = g_steal_pointer (&page);
   if (by_relevance)
     {
-      outcome->ranks = g_array_sized_new (FALSE, FALSE, sizeof (guint), hits->len);
+      /* The hits in their order: each one's rank is its row. */
+      ranks = g_array_sized_new (FALSE, FALSE, sizeof (guint), hits->len);
       for (guint i = 0; i < hits->len; i++)
-        g_array_append_val (outcome->ranks, i);
-      outcome->ids = g_steal_pointer (&hits);
-      outcome->elapsed = g_get_monotonic_time () - started;
-      return outcome;
-    }
-
-  rank_of = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < hits->len; i++)
-    g_hash_table_insert (rank_of, &g_array_index (hits, gint64, i), GUINT_TO_POINTER (i + 1));
-
-  if (job->view != CF_DOCUMENT_VIEW_ALL)
-    {
-      /* The view's own list, in the column's order, keeps the hits it
-       * holds; by relevance, the hits keep their order. */
-      g_autoptr(CfDocumentList) list = cf_document_list_new (reader, job->view, job->view_id);
-      guint n;
-
-      cf_document_list_set_sort (list, job->sort, job->descending);
-      if (!cf_document_list_reload (list, error))
-        {
-          outcome_free (outcome);
-          return NULL;
-        }
-      n = g_list_model_get_n_items (G_LIST_MODEL (list));
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (job->sort == CF_DOCUMENT_SORT_IMPORTED)
-        {
-          g_autoptr(GHashTable) in_view = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-          for (guint i = 0; i < n; i++)
-            {
-              gint64 *id = g_new (gint64, 1);
-
-              *id = cf_document_list_get_id (list, i);
-              g_hash_table_add (in_view, id);
-            }
-          for (guint i = 0; i < hits->len; i++)
-            if (g_hash_table_contains (in_view, &g_array_index (hits, gint64, i)))
-              g_array_append_val (ids, g_array_index (hits, gint64, i));
-        }
-      else
-        for (guint i = 0; i < n; i++)
-          {
-            gint64 id = cf_document_list_get_id (list, i);
-
-            if (g_hash_table_contains (rank_of, &id))
-              g_array_append_val (ids, id);
-          }
+        g_array_append_val (ranks, i);
+      ids = g_steal_pointer (&hits);
     }
   else
     {
-      ids = cf_case_order_documents (reader, (const gint64 *) (gpointer) hits->data, hits->len,
-                                     job->sort, job->descending, error);
-      if (ids == NULL)
+      rank_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < hits->len; i++)
+        g_hash_table_insert (rank_of, &g_array_index (hits, gint64, i), GUINT_TO_POINTER (i + 1));
+
+      if (job->view != CF_DOCUMENT_VIEW_ALL)
         {
-          outcome_free (outcome);
-          return NULL;
+          /* The view's own list, in the column's order, keeps the hits it
+           * holds; by relevance, the hits keep their order. */
+          g_autoptr(CfDocumentList) list = cf_document_list_new (reader, job->view, job->view_id);
+          guint n;
+
+          cf_document_list_set_sort (list, job->sort, job->descending);
+          if (!cf_document_list_reload (list, error))
+            return NULL;
+          n = g_list_model_get_n_items (G_LIST_MODEL (list));
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          if (job->sort == CF_DOCUMENT_SORT_IMPORTED)
+            {
+              g_autoptr(GHashTable) in_view = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+              for (guint i = 0; i < n; i++)
+                {
+                  gint64 *id = g_new (gint64, 1);
+
+                  *id = cf_document_list_get_id (list, i);
+                  g_hash_table_add (in_view, id);
+                }
+              for (guint i = 0; i < hits->len; i++)
+                if (g_hash_table_contains (in_view, &g_array_index (hits, gint64, i)))
+                  g_array_append_val (ids, g_array_index (hits, gint64, i));
+            }
+          else
+            for (guint i = 0; i < n; i++)
+              {
+                gint64 id = cf_document_list_get_id (list, i);
+
+                if (g_hash_table_contains (rank_of, &id))
+                  g_array_append_val (ids, id);
+              }
+        }
+      else
+        {
+          ids = cf_case_order_documents (reader, (const gint64 *) (gpointer) hits->data, hits->len,
+                                         job->sort, job->descending, error);
+          if (ids == NULL)
+            return NULL;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      ranks = g_array_sized_new (FALSE, FALSE, sizeof (guint), ids->len);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (rank_of, &g_array_index (ids, gint64, i))) - 1;
+
+          g_array_append_val (ranks, rank);
         }
     }
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      outcome_free (outcome);
-      return NULL;
-    }
-
-  outcome->ranks = g_array_sized_new (FALSE, FALSE, sizeof (guint), ids->len);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (rank_of, &g_array_index (ids, gint64, i))) - 1;
-
-      g_array_append_val (outcome->ranks, rank);
-    }
+  outcome = g_new0 (Outcome, 1);
   outcome->ids = g_steal_pointer (&ids);
+  outcome->ranks = g_steal_pointer (&ranks);
+  outcome->hits = g_steal_pointer (&page);
   outcome->elapsed = g_get_monotonic_time () - started;
   return outcome;
 }
