@@ -20,6 +20,8 @@
 #include "cf-window.h"
 #include "cf-window-private.h"
 
+#include "bench-stats.h"
+
 typedef gboolean (*Condition) (gpointer data);
 
 static void
@@ -101,31 +103,14 @@ figures_new (const char *name)
   return f;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *times,
-            double  p)
-{
-  g_array_sort (times, compare_double);
-  return g_array_index (times, double, MIN (times->len - 1, (guint) (times->len * p)));
-}
-
 static void
 report (Figures *f)
 {
   if (f->shown->len == 0)
     return;
   g_print ("%-18s %4u times  shown p50 %6.0f ms  p95 %6.0f ms   drawn p50 %6.0f ms  p95 %6.0f ms\n",
-           f->name, f->shown->len, percentile (f->shown, 0.5), percentile (f->shown, 0.95),
-           percentile (f->drawn, 0.5), percentile (f->drawn, 0.95));
+           f->name, f->shown->len, bench_percentile (f->shown, 0.5), bench_percentile (f->shown, 0.95),
+           bench_percentile (f->drawn, 0.5), bench_percentile (f->drawn, 0.95));
 }
 
 /* Shows query ("" for the list) and records both times. */

@@ -13,26 +13,16 @@
 #include "cf-case.h"
 #include "cf-search.h"
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
+#include "bench-stats.h"
 
 static void
 report (const char *name,
         GArray     *times)
 {
-  g_array_sort (times, compare_double);
   if (times->len == 0)
     return;
   g_print ("%-22s %5u queries  p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms\n", name, times->len,
-           g_array_index (times, double, times->len / 2),
-           g_array_index (times, double, MIN (times->len - 1, (guint) (times->len * 0.95))),
-           g_array_index (times, double, times->len - 1));
+           bench_percentile (times, 0.5), bench_percentile (times, 0.95), bench_percentile (times, 1.0));
 }
 
 int
