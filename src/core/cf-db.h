@@ -14,9 +14,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The schema version this build writes; older cases are migrated forward,
  * newer ones are refused rather than damaged. */
-#define CF_SCHEMA_VERSION 6
+#define CF_SCHEMA_VERSION 7
 /* The oldest schema this build can read as it is, when it may not write
- * (another process holds the case): 4, 5 and 6 only added indexes. */
+ * (another process holds the case): 4, 5 and 6 only added indexes, and 7
+ * a way of cutting the search index that the index itself names. */
 #define CF_SCHEMA_READABLE_FROM 3
 
 sqlite3      *cf_db_open           (const char    *path,

@@ -526,9 +526,13 @@ filter_condition (sqlite3        *db,
   if (strcmp (t->key, "from") == 0 || strcmp (t->key, "to") == 0)
     {
       g_autofree char *pattern = like_pattern (t->text);
+      const char *column = strcmp (t->key, "from") == 0 ? "author" : "recipients";
 
-      g_string_append_printf (cond, "coalesce (d.%s, '') LIKE ? ESCAPE '\\'",
-                              strcmp (t->key, "from") == 0 ? "author" : "recipients");
+      /* Most documents have no sender (only mail does): "IS NOT NULL"
+       * lets SQLite read just the rest of the column's index. It is FALSE,
+       * not NULL, for them, so that a negated filter keeps them. */
+      g_string_append_printf (cond, "d.%s IS NOT NULL AND d.%s LIKE ? ESCAPE '\\'",
+                              column, column);
       add_param (q, pattern);
       return TRUE;
     }

@@ -63,21 +63,270 @@ typedef int (*EmitFunc) (void       *ctx,
                          const char *token,
                          int         len,
                          int         start,
-                         int         end);
+                         int         end,
+                         gboolean    colocated);
+
+/* A term of characters [start, end) of the text, not yet emitted. */
+typedef struct
+{
+  int start;
+  int end;
+  gboolean needed;      /* by itself; else it only fills a position */
+} Held;
+
+/* The text being cut. CJK runs give terms of their characters: one alone,
+ * bigrams, and (marked) longer grams up to CF_SEARCH_MAX_GRAM, each at the
+ * position of the bigram it starts with; and joins (see the header). */
+typedef struct
+{
+  const char *text;
+  EmitFunc emit;
+  void *ctx;
+  CfSearchCut cut;
+
+  /* The run being read. */
+  int length;           /* characters so far */
+  int done;             /* positions whose terms are out (CF_SEARCH_CUT_INDEX) */
+  int starts[CF_SEARCH_MAX_GRAM + 1]; /* of the last characters, by index % size */
+  int end;              /* of the last character */
+
+  /* After a run: the characters at its last position, while no other
+   * term has followed (a join is due if a run follows). */
+  gboolean joinable;
+  int last_start;
+  int last_end;
+
+  /* A query's terms held back at the end of a run (CF_SEARCH_CUT_QUERY):
+   * they fill positions before a term that may follow; the last is the
+   * run's last position, which a join takes over when a run follows. */
+  int n_held;
+  Held held[CF_SEARCH_MAX_GRAM];
+} Cutter;
+
+#define RING (CF_SEARCH_MAX_GRAM + 1)
+
+/* Where character i of the run starts; i is among the last RING. */
+static int
+char_start (const Cutter *cutter,
+            int           i)
+{
+  return i == cutter->length ? cutter->end : cutter->starts[i % RING];
+}
+
+/* Emits text [start, end) as a term, behind mark unless it is 0. */
+static int
+emit_marked (Cutter   *cutter,
+             char      mark,
+             int       start,
+             int       end,
+             int       more_start,
+             int       more_end,
+             gboolean  colocated)
+{
+  char term[2 + (CF_SEARCH_MAX_GRAM + 1) * 4];
+  int n = 0;
+
+  if (mark == 0 && more_start == more_end)
+    return cutter->emit (cutter->ctx, cutter->text + start, end - start, start, end, colocated);
+  /* At most MAX_GRAM + 1 characters of at most four bytes: always fits. */
+  term[n++] = mark;
+  memcpy (term + n, cutter->text + start, end - start);
+  n += end - start;
+  memcpy (term + n, cutter->text + more_start, more_end - more_start);
+  n += more_end - more_start;
+  return cutter->emit (cutter->ctx, term, n, start, MAX (end, more_end), colocated);
+}
+
+/* Emits the n characters from character i of the run as a term. */
+static int
+emit_gram (Cutter   *cutter,
+           int       i,
+           int       n,
+           gboolean  colocated)
+{
+  return emit_marked (cutter, n > 2 ? CF_SEARCH_GRAM_MARK : 0, char_start (cutter, i),
+                      char_start (cutter, i + n), 0, 0, colocated);
+}
+
+/* An index's terms at position i: its bigram, then the longer grams that
+ * start there, as many as the run (`known` characters so far) holds. */
+static int
+emit_position (Cutter *cutter,
+               int     i,
+               int     known)
+{
+  int rc = emit_gram (cutter, i, 2, FALSE);
+
+  for (int n = 3; rc == 0 && n <= CF_SEARCH_MAX_GRAM && i + n <= known; n++)
+    rc = emit_gram (cutter, i, n, TRUE);
+  return rc;
+}
+
+static int
+emit_held (Cutter     *cutter,
+           const Held *held)
+{
+  gboolean gram = g_utf8_strlen (cutter->text + held->start, held->end - held->start) > 2;
+
+  return emit_marked (cutter, gram ? CF_SEARCH_GRAM_MARK : 0, held->start, held->end, 0, 0, FALSE);
+}
+
+typedef enum
+{
+  NEXT_RUN,             /* a CJK run starts at [start, end) */
+  NEXT_WORD,            /* another term */
+  NEXT_NONE,            /* the end of the text */
+} Next;
+
+/* Before the next term (or the end): what is owed from the last run. */
+static int
+settle (Cutter *cutter,
+        Next    next,
+        int     start,
+        int     end)
+{
+  int rc = 0;
+
+  switch (cutter->cut)
+    {
+    case CF_SEARCH_CUT_BIGRAMS:
+      break;
+    case CF_SEARCH_CUT_INDEX:
+      if (next == NEXT_RUN && cutter->joinable)
+        rc = emit_marked (cutter, CF_SEARCH_JOIN_MARK, cutter->last_start, cutter->last_end,
+                          start, end, TRUE);
+      break;
+    case CF_SEARCH_CUT_QUERY:
+    case CF_SEARCH_CUT_SNIPPET:
+      for (int k = 0; rc == 0 && k < cutter->n_held; k++)
+        {
+          const Held *held = &cutter->held[k];
+
+          if (k == cutter->n_held - 1 && next == NEXT_RUN)
+            rc = emit_marked (cutter, CF_SEARCH_JOIN_MARK, held->start, held->end, start, end, FALSE);
+          else if (next != NEXT_NONE || held->needed || cutter->cut == CF_SEARCH_CUT_SNIPPET)
+            rc = emit_held (cutter, held);
+        }
+      break;
+    }
+  cutter->n_held = 0;
+  cutter->joinable = FALSE;
+  return rc;
+}
+
+static void
+hold (Cutter   *cutter,
+      int       i,
+      int       n,
+      gboolean  needed)
+{
+  Held *held = &cutter->held[cutter->n_held++];
+
+  held->start = char_start (cutter, i);
+  held->end = char_start (cutter, i + n);
+  held->needed = needed;
+}
+
+/* Takes the next character of a run, [start, end). */
+static int
+run_add (Cutter *cutter,
+         int     start,
+         int     end)
+{
+  int rc = 0;
+
+  if (cutter->length == 0)
+    {
+      rc = settle (cutter, NEXT_RUN, start, end);
+      cutter->done = 0;
+    }
+  cutter->starts[cutter->length % RING] = start;
+  cutter->length++;
+  cutter->end = end;
+  if (rc != 0)
+    return rc;
+
+  switch (cutter->cut)
+    {
+    case CF_SEARCH_CUT_BIGRAMS:
+      if (cutter->length >= 2)
+        rc = emit_gram (cutter, cutter->length - 2, 2, FALSE);
+      break;
+    case CF_SEARCH_CUT_INDEX:
+      /* A position's terms go out once its longest gram is known. */
+      if (cutter->length >= CF_SEARCH_MAX_GRAM)
+        rc = emit_position (cutter, cutter->done++, cutter->length);
+      break;
+    case CF_SEARCH_CUT_QUERY:
+    case CF_SEARCH_CUT_SNIPPET:
+      if (cutter->length >= CF_SEARCH_MAX_GRAM)
+        rc = emit_gram (cutter, cutter->length - CF_SEARCH_MAX_GRAM, CF_SEARCH_MAX_GRAM, FALSE);
+      break;
+    }
+  return rc;
+}
+
+/* Ends the run: the terms still owed, or held back. */
+static int
+run_end (Cutter *cutter)
+{
+  int n = cutter->length;
+  int last = MAX (n - 2, 0);    /* the run's last position */
+  int rc = 0;
+
+  if (n == 0)
+    return 0;
+  switch (cutter->cut)
+    {
+    case CF_SEARCH_CUT_BIGRAMS:
+      if (n == 1)
+        rc = emit_gram (cutter, 0, 1, FALSE);
+      break;
+    case CF_SEARCH_CUT_INDEX:
+      if (n == 1)
+        rc = emit_gram (cutter, 0, 1, FALSE);
+      for (int i = cutter->done; rc == 0 && i <= n - 2; i++)
+        rc = emit_position (cutter, i, n);
+      cutter->joinable = TRUE;
+      cutter->last_start = char_start (cutter, last);
+      cutter->last_end = cutter->end;
+      break;
+    case CF_SEARCH_CUT_QUERY:
+    case CF_SEARCH_CUT_SNIPPET:
+      /* The longest grams cover the run (a short run is one gram); each
+       * later position holds the longest gram left, held back. */
+      if (n <= 2)
+        hold (cutter, 0, n, TRUE);
+      else
+        {
+          int first = n - CF_SEARCH_MAX_GRAM + 1;
+
+          if (n < CF_SEARCH_MAX_GRAM)
+            {
+              rc = emit_gram (cutter, 0, n, FALSE);
+              first = 1;
+            }
+          for (int i = first; i <= last; i++)
+            hold (cutter, i, n - i, FALSE);
+        }
+      break;
+    }
+  cutter->length = 0;
+  return rc;
+}
 
 /* The one tokenizing loop, shared by FTS5 and cf_search_tokenize. Stops
  * when emit returns non-zero (an FTS5 error). */
 static int
-tokenize (const char *text,
-          int         len,
-          EmitFunc    emit,
-          void       *ctx)
+tokenize (const char  *text,
+          int          len,
+          CfSearchCut  cut,
+          EmitFunc     emit,
+          void        *ctx)
 {
   g_autoptr(GString) word = g_string_sized_new (64);
+  Cutter cutter = { text, emit, ctx, cut };
   int i = 0;
-  /* The CJK character before the current one, for bigrams. */
-  int prev_start = -1;
-  int run_length = 0;
   int rc = 0;
 
   while (i < len && rc == 0)
@@ -90,33 +339,20 @@ tokenize (const char *text,
         {
           /* A stray byte: a separator. */
           i++;
-          prev_start = -1;
-          run_length = 0;
+          rc = run_end (&cutter);
           continue;
         }
       clen = g_utf8_next_char (p) - p;
 
       if (cf_search_is_cjk (c))
         {
-          if (prev_start >= 0)
-            rc = emit (ctx, text + prev_start, i + clen - prev_start, prev_start, i + clen);
-          run_length++;
-          prev_start = i;
+          rc = run_add (&cutter, i, i + clen);
           i += clen;
-          /* A run of one character is indexed by itself. */
-          if (rc == 0 && run_length == 1)
-            {
-              gunichar next = 0;
-
-              if (i < len)
-                next = g_utf8_get_char_validated (text + i, len - i);
-              if (i >= len || next == (gunichar) -1 || next == (gunichar) -2 || !cf_search_is_cjk (next))
-                rc = emit (ctx, text + prev_start, clen, prev_start, i);
-            }
           continue;
         }
-      prev_start = -1;
-      run_length = 0;
+      rc = run_end (&cutter);
+      if (rc != 0)
+        break;
 
       if (is_word_char (c))
         {
@@ -135,11 +371,19 @@ tokenize (const char *text,
               i = g_utf8_next_char (text + i) - text;
             }
           if (word->len > 0)
-            rc = emit (ctx, word->str, word->len, start, i);
+            {
+              rc = settle (&cutter, NEXT_WORD, 0, 0);
+              if (rc == 0)
+                rc = emit (ctx, word->str, word->len, start, i, FALSE);
+            }
           continue;
         }
       i += clen;
     }
+  if (rc == 0)
+    rc = run_end (&cutter);
+  if (rc == 0)
+    rc = settle (&cutter, NEXT_NONE, 0, 0);
   return rc;
 }
 
@@ -156,12 +400,21 @@ emit_to_fts (void       *ctx,
              const char *token,
              int         len,
              int         start,
-             int         end)
+             int         end,
+             gboolean    colocated)
 {
   FtsEmit *e = ctx;
 
-  return e->x_token (e->fts_ctx, 0, token, len, start, end);
+  return e->x_token (e->fts_ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, token, len, start, end);
 }
+
+/* A table's tokenizer: how its index was cut. Tables made before schema
+ * 7 hold bigrams only ("casefile"), and are searched that way until
+ * their case is upgraded; "casefile grams" holds the grams and joins. */
+typedef struct
+{
+  gboolean grams;
+} Tokenizer;
 
 static int
 tokenizer_create (void            *user_data,
@@ -169,14 +422,22 @@ tokenizer_create (void            *user_data,
                   int              n_args,
                   Fts5Tokenizer  **out)
 {
-  /* Stateless: any non-NULL pointer will do. */
-  *out = (Fts5Tokenizer *) user_data;
+  static const Tokenizer bigrams_only = { FALSE };
+  static const Tokenizer with_grams = { TRUE };
+
+  if (n_args == 0)
+    *out = (Fts5Tokenizer *) &bigrams_only;
+  else if (n_args == 1 && strcmp (args[0], CF_SEARCH_TOKENIZER_GRAMS) == 0)
+    *out = (Fts5Tokenizer *) &with_grams;
+  else
+    return SQLITE_ERROR;
   return SQLITE_OK;
 }
 
 static void
 tokenizer_delete (Fts5Tokenizer *tokenizer)
 {
+  /* Static. */
 }
 
 static int
@@ -187,9 +448,27 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                     int            len,
                     int          (*x_token) (void *, int, const char *, int, int, int))
 {
+  const Tokenizer *self = (const Tokenizer *) tokenizer;
   FtsEmit e = { ctx, x_token };
+  CfSearchCut cut = CF_SEARCH_CUT_INDEX;
 
-  return tokenize (text, len, emit_to_fts, &e);
+  /* Documents get every term; a query asks for the longest grams. A
+   * prefix keeps bigrams: "개인정*" means the words going on from 개인정,
+   * and a gram would have to be whole. Snippets and highlights (AUX) only
+   * map positions to text, which the bigrams alone give: FTS5 passes
+   * over colocated terms there. */
+  if (!self->grams || (flags & FTS5_TOKENIZE_AUX))
+    cut = CF_SEARCH_CUT_BIGRAMS;
+  else if (flags & FTS5_TOKENIZE_QUERY)
+    {
+      if (flags & FTS5_TOKENIZE_PREFIX)
+        cut = CF_SEARCH_CUT_BIGRAMS;
+      else if (len > 0 && text[0] == CF_SEARCH_SNIPPET_MARK)
+        cut = CF_SEARCH_CUT_SNIPPET;
+      else
+        cut = CF_SEARCH_CUT_QUERY;
+    }
+  return tokenize (text, len, cut, emit_to_fts, &e);
 }
 
 /* Whether text is valid UTF-8 that NFC leaves as it is, judged by a
@@ -292,7 +571,6 @@ cf_search_register (sqlite3  *db,
                     GError  **error)
 {
   static fts5_tokenizer tokenizer = { tokenizer_create, tokenizer_delete, tokenizer_tokenize };
-  static int marker;
   fts5_api *api = get_fts5_api (db);
 
   if (api == NULL)
@@ -301,7 +579,7 @@ cf_search_register (sqlite3  *db,
                    "This SQLite has no full-text search (FTS5)");
       return FALSE;
     }
-  if (api->xCreateTokenizer (api, CF_SEARCH_TOKENIZER, &marker, &tokenizer, NULL) != SQLITE_OK ||
+  if (api->xCreateTokenizer (api, CF_SEARCH_TOKENIZER, NULL, &tokenizer, NULL) != SQLITE_OK ||
       cf_search_rank_register (db, api) != SQLITE_OK ||
       sqlite3_create_function (db, "cf_nfc", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                NULL, nfc_function, NULL, NULL) != SQLITE_OK)
@@ -324,7 +602,8 @@ emit_to_func (void       *ctx,
               const char *token,
               int         len,
               int         start,
-              int         end)
+              int         end,
+              gboolean    colocated)
 {
   TermEmit *e = ctx;
 
@@ -338,9 +617,19 @@ cf_search_tokenize (const char       *text,
                     CfSearchTermFunc  func,
                     gpointer          user_data)
 {
+  cf_search_tokenize_cut (text, len, CF_SEARCH_CUT_BIGRAMS, func, user_data);
+}
+
+void
+cf_search_tokenize_cut (const char       *text,
+                        gssize            len,
+                        CfSearchCut       cut,
+                        CfSearchTermFunc  func,
+                        gpointer          user_data)
+{
   TermEmit e = { func, user_data };
 
   if (len < 0)
     len = strlen (text);
-  tokenize (text, len, emit_to_func, &e);
+  tokenize (text, len, cut, emit_to_func, &e);
 }

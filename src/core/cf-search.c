@@ -14,6 +14,7 @@
 #include "cf-search-index.h"
 #include "cf-search-query.h"
 #include "cf-search-rank.h"
+#include "cf-search-tokenizer.h"
 
 /* The weight of a hit in each column of the index: title, name and
  * source, people, text, pinpoints and notes. */
@@ -41,6 +42,33 @@ match_expression (CfSearchQuery *q)
   if (q->match != NULL && q->exclude != NULL)
     return g_strdup_printf ("(%s) NOT (%s)", q->match, q->exclude);
   return g_strdup (q->match);
+}
+
+/* The expression again, with each FTS5 string asking the tokenizer for a
+ * term at every position (cf-search-tokenizer.h): the same documents
+ * match, and FTS5 marks whole words. */
+static char *
+snippet_expression (const char *expression)
+{
+  GString *s = g_string_sized_new (strlen (expression) + 16);
+  gboolean in_string = FALSE;
+
+  for (const char *p = expression; *p; p++)
+    {
+      g_string_append_c (s, *p);
+      if (*p != '"')
+        continue;
+      if (!in_string)
+        {
+          g_string_append_c (s, CF_SEARCH_SNIPPET_MARK);
+          in_string = TRUE;
+        }
+      else if (p[1] == '"')
+        g_string_append_c (s, *++p);    /* a quote within the string */
+      else
+        in_string = FALSE;
+    }
+  return g_string_free (s, FALSE);
 }
 
 /* FROM … WHERE … of a query without positive terms, shared by the
@@ -261,7 +289,7 @@ fetch_hits (CfCase      *self,
       return NULL;
     }
   sqlite3_free (sql);
-  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, snippet_expression (expression), -1, g_free);
   for (guint i = from; i < MIN (to, ranked->len); i++)
     {
       const CfSearchRanked *r = &g_array_index (ranked, CfSearchRanked, i);
