@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cf-fsck.h"
+#include "cf-search.h"
 
 static GPtrArray *temp_dirs;
 
@@ -269,6 +270,37 @@ tu_run_cli (char       **out,
   va_end (ap);
   g_ptr_array_add (args, NULL);
   return tu_run_cliv (out, err, (const char * const *) args->pdata);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+char *
+tu_ids_text (GArray *ids)
+{
+  GString *s = g_string_new (NULL);
+
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (s, FALSE);
+}
+
+char *
+tu_found (CfCase     *kase,
+          const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = cf_case_search_ids (kase, query, &error);
+
+  g_assert_no_error (error);
+  return tu_ids_text (ids);
 }
 
 void

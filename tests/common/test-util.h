@@ -65,6 +65,13 @@ int         tu_run_cliv            (char                 **out,
                                     char                 **err,
                                     const char * const    *args);
 
+/* Document ids sorted and written "1,3,4" (sorts ids). */
+char       *tu_ids_text            (GArray                *ids);
+/* The ids a search finds, as tu_ids_text writes them; the search must
+ * succeed. */
+char       *tu_found               (CfCase                *kase,
+                                    const char            *query);
+
 /* Asserts the case passes fsck with no problems. */
 void        tu_assert_fsck_clean   (CfCase                *kase);
 

@@ -233,31 +233,6 @@ brute_force (GPtrArray  *texts,
   return g_string_free (s, FALSE);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The ids a query finds, sorted, as "1,3,4". */
-static char *
-found (CfCase     *kase,
-       const char *query)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = cf_case_search_ids (kase, query, &error);
-  GString *s = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  g_array_sort (ids, compare_ids);
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-  return g_string_free (s, FALSE);
-}
-
 /* Whether every id of the list a is in the list b. */
 static gboolean
 ids_within (const char *a,
@@ -328,17 +303,6 @@ marked_at_end (const char *snippet,
   return start[0] != '\0' && g_str_has_prefix (word, start);
 }
 
-static char *
-join_ids (GArray *ids)
-{
-  GString *s = g_string_new (NULL);
-
-  g_array_sort (ids, compare_ids);
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-  return g_string_free (s, FALSE);
-}
-
 /* The ids in a or b (or, with minus, in a and not in b). */
 static char *
 combine (const char *a,
@@ -363,7 +327,7 @@ combine (const char *a,
 
         g_array_append_val (ids, id);
       }
-  return join_ids (ids);
+  return tu_ids_text (ids);
 }
 
 /* Over documents of random text: words and phrases, alone and with the
@@ -423,7 +387,7 @@ test_finds_what_the_text_holds (void)
       const char *piece = g_ptr_array_index (pieces, i);
       g_autofree char *query = g_strdup_printf ("\"%s\"", piece);
       g_autofree char *expected = brute_force (texts, doc_ids, piece);
-      char *got = found (kase, query);
+      char *got = tu_found (kase, query);
 
       if (strcmp (got, expected) != 0)
         g_error ("%s: the index finds {%s}, the text holds {%s}", query, got, expected);
@@ -439,8 +403,8 @@ test_finds_what_the_text_holds (void)
       const char *a = g_ptr_array_index (pieces, i), *b = g_ptr_array_index (pieces, i + 1);
       g_autofree char *either = g_strdup_printf ("\"%s\" OR \"%s\"", a, b);
       g_autofree char *but_not = g_strdup_printf ("\"%s\" -\"%s\"", a, b);
-      g_autofree char *got_either = found (kase, either);
-      g_autofree char *got_but_not = found (kase, but_not);
+      g_autofree char *got_either = tu_found (kase, either);
+      g_autofree char *got_but_not = tu_found (kase, but_not);
       g_autofree char *want_either = combine (g_ptr_array_index (hits, i), g_ptr_array_index (hits, i + 1), FALSE);
       g_autofree char *want_but_not = combine (g_ptr_array_index (hits, i), g_ptr_array_index (hits, i + 1), TRUE);
 
@@ -476,7 +440,7 @@ test_finds_what_the_text_holds (void)
   for (guint i = 0; i < pieces->len; i++)
     {
       g_autofree char *query = g_strdup_printf ("\"%s\"", (char *) g_ptr_array_index (pieces, i));
-      g_autofree char *bigrams = found (kase, query);
+      g_autofree char *bigrams = tu_found (kase, query);
 
       g_assert_true (ids_within (g_ptr_array_index (hits, i), bigrams));
       n_fewer += strcmp (bigrams, g_ptr_array_index (hits, i)) != 0;

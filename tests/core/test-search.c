@@ -85,29 +85,12 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* The ids a query finds, sorted, as "1,3,4". */
 static char *
 found (Fixture    *f,
        const char *query)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = cf_case_search_ids (f->kase, query, &error);
-  GString *s = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  g_array_sort (ids, compare_ids);
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-  return g_string_free (s, FALSE);
+  return tu_found (f->kase, query);
 }
 
 static char *
