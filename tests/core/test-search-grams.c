@@ -1,7 +1,8 @@
-/* test-search-grams.c — the search index's longer grams and joins
- * (cf-search-tokenizer.h): the terms each cut gives, and that an index with
- * them finds, ranks and marks exactly what the bigram index of schema 6
- * did; and the upgrade from that index. */
+/* test-search-grams.c — how text is cut into search terms (cf-search-cut.h):
+ * the terms of each cut; that the index with grams and joins finds what a
+ * scan of the text finds (where the bigram index of schema 6 found more,
+ * wrongly), with snippets marking whole words; and the upgrade from that
+ * index. */
 #include "test-util.h"
 
 #include <string.h>
@@ -20,6 +21,30 @@ record_term (const char *term,
   GString *s = user_data;
 
   g_string_append_printf (s, "%s%.*s", s->len ? "|" : "", (int) len, term);
+}
+
+/* The plain cut: bigrams, one CJK character alone, folded words. */
+static void
+test_bigrams (void)
+{
+  struct { const char *text; const char *terms; } cases[] = {
+    { "위수탁을", "위수|수탁|탁을" },
+    { "동", "동" },
+    { "개인정보 보호", "개인|인정|정보|보호" },
+    { "KakaoPay위수탁", "kakaopay|위수|수탁" },
+    { "Résumé ÉCOLE", "resume|ecole" },
+    { "900101-1234567", "900101|1234567" },
+    { "日本語テキスト", "日本|本語|語テ|テキ|キス|スト" },
+    { "a, b; c!", "a|b|c" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      cf_search_tokenize (cases[i].text, -1, record_term, s);
+      g_assert_cmpstr (s->str, ==, cases[i].terms);
+    }
 }
 
 static char *
@@ -518,6 +543,7 @@ main (int    argc,
       char **argv)
 {
   tu_init (&argc, &argv);
+  g_test_add_func ("/search-grams/bigrams", test_bigrams);
   g_test_add_func ("/search-grams/cuts", test_cuts);
   g_test_add_func ("/search-grams/snippet-cut", test_snippet_cut);
   g_test_add_func ("/search-grams/finds-what-the-text-holds", test_finds_what_the_text_holds);

@@ -637,39 +637,6 @@ test_highlight_terms (Fixture       *f,
   multi = NULL;
 }
 
-static void
-record_term (const char *term,
-             gsize       len,
-             gpointer    user_data)
-{
-  GString *s = user_data;
-
-  g_string_append_printf (s, "%s%.*s", s->len ? "|" : "", (int) len, term);
-}
-
-static void
-test_tokenizer (void)
-{
-  struct { const char *text; const char *terms; } cases[] = {
-    { "위수탁을", "위수|수탁|탁을" },
-    { "동", "동" },
-    { "개인정보 보호", "개인|인정|정보|보호" },
-    { "KakaoPay위수탁", "kakaopay|위수|수탁" },
-    { "Résumé ÉCOLE", "resume|ecole" },
-    { "900101-1234567", "900101|1234567" },
-    { "日本語テキスト", "日本|本語|語テ|テキ|キス|スト" },
-    { "a, b; c!", "a|b|c" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GString) s = g_string_new (NULL);
-
-      cf_search_tokenize (cases[i].text, -1, record_term, s);
-      g_assert_cmpstr (s->str, ==, cases[i].terms);
-    }
-}
-
 static gint64
 count_segments (CfCase *kase)
 {
@@ -782,7 +749,6 @@ main (int    argc,
       char **argv)
 {
   tu_init (&argc, &argv);
-  g_test_add_func ("/search/tokenizer", test_tokenizer);
   g_test_add_func ("/search/nfc", test_nfc);
   g_test_add_func ("/search/ranking-is-bm25", test_ranking_is_bm25);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
