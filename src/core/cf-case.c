@@ -289,6 +289,23 @@ open_with_lock (const char       *path,
   return g_steal_pointer (&self);
 }
 
+gboolean
+cf_case_needs_upgrade (const char *path)
+{
+  g_autofree char *db_path = g_build_filename (path, CF_CASE_DATABASE_NAME, NULL);
+  sqlite3 *db;
+  int version;
+
+  if (!cf_case_is_case_folder (path))
+    return FALSE;
+  db = cf_db_open (db_path, TRUE, FALSE, NULL);
+  if (db == NULL)
+    return FALSE;
+  version = cf_db_schema_version (db);
+  cf_db_close (db);
+  return version > 0 && version < CF_SCHEMA_VERSION;
+}
+
 CfCase *
 cf_case_open (const char       *path,
               CfCaseOpenFlags   flags,

@@ -44,6 +44,10 @@ gboolean     cf_case_is_case_folder       (const char            *path);
 /* Who has the case open for writing ("alice on host1 (casefile, pid 42)
  * since …"), or NULL when nobody does. */
 char        *cf_case_describe_writer      (const char            *path);
+/* Whether opening the case for writing will upgrade it first (it was
+ * written by an earlier Casefile), which for some upgrades takes a while;
+ * FALSE when it cannot be read (opening it says why). */
+gboolean     cf_case_needs_upgrade        (const char            *path);
 CfCase      *cf_case_create               (const char            *path,
                                            const CfCaseSettings  *settings,
                                            GError               **error);

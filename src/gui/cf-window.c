@@ -617,6 +617,31 @@ open_finish_cb (GObject      *object,
   open_request_free (request);
 }
 
+/* What the loading page says while a case opens: upgrading one written by
+ * an earlier Casefile can take a minute (its search index is rebuilt),
+ * and nobody should think the window hung. */
+static void
+show_loading (CfWindow *self,
+              gboolean  upgrading)
+{
+  if (upgrading)
+    {
+      adw_status_page_set_title (self->loading_page, _("Upgrading the Case…"));
+      adw_status_page_set_description (self->loading_page,
+                                       _("An earlier Casefile wrote this case. Its search index "
+                                         "is being rebuilt, once; for a large case this takes a "
+                                         "minute or two."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->loading_page, _("Opening the Case…"));
+      adw_status_page_set_description (self->loading_page,
+                                       _("Checking the case database and recovering from any "
+                                         "interrupted work."));
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
 void
 cf_window_open_case (CfWindow   *self,
                      const char *path,
@@ -641,7 +666,7 @@ cf_window_open_case (CfWindow   *self,
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();
-  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  show_loading (self, !read_only && cf_case_needs_upgrade (path));
 
   request = g_new0 (OpenRequest, 1);
   request->self = g_object_ref (self);
@@ -683,7 +708,7 @@ cf_window_create_case (CfWindow             *self,
       cf_window_create_case (other, path, settings);
       return;
     }
-  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  show_loading (self, FALSE);
   cf_session_create_async (path, settings, NULL, create_finish_cb, g_object_ref (self));
 }
 

@@ -511,6 +511,7 @@ test_schema_6_upgrade (void)
   use_bigram_index (kase);
   g_assert_true (cf_db_exec (cf_case_get_db (kase), "PRAGMA user_version = 6", &error));
   g_clear_object (&kase);
+  g_assert_true (cf_case_needs_upgrade (path));
 
   reader = cf_case_open (path, CF_CASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -524,6 +525,7 @@ test_schema_6_upgrade (void)
   g_assert_no_error (error);
   db = cf_case_get_db (writer);
   g_assert_cmpint (cf_db_schema_version (db), ==, CF_SCHEMA_VERSION);
+  g_assert_false (cf_case_needs_upgrade (path));
   g_assert_cmpint (cf_db_query_int64 (db, "SELECT count(*) FROM sqlite_master WHERE name = 'search' "
                                           "AND sql LIKE '%tokenize = ''casefile grams''%'", 0), ==, 1);
   /* The rebuilt index holds the grams and joins. */

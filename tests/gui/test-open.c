@@ -1,13 +1,16 @@
 /* test-open.c — opening cases: through Open Case and its chooser, a case
  * another program holds (the window names the holder and offers to open it
  * read-only, and then nothing can change it), a folder that is not a case
- * (a dialog says so), and a case with documents nobody read yet (they are
- * read as it opens; Stop and Read Unread Documents). */
+ * (a dialog says so), a case with documents nobody read yet (they are
+ * read as it opens; Stop and Read Unread Documents), and a case an earlier
+ * Casefile wrote (the window says it is being upgraded). */
 #include "gui-test-util.h"
 
 #include <unistd.h>
 
+#include "cf-case-private.h"
 #include "cf-check-dialog.h"
+#include "cf-db.h"
 #include "cf-document-table.h"
 #include "cf-extraction.h"
 #include "cf-numbering-dialog.h"
@@ -134,6 +137,56 @@ test_open_and_recent (void)
   gt_close (GTK_WIDGET (again));
 }
 
+/* A case of schema 6, whose search index held bigrams only: opening it
+ * says the case is being upgraded, and once open it is searched with the
+ * rebuilt index. Opening it again says nothing of an upgrade. */
+static void
+test_upgrade (void)
+{
+  g_autofree char *dir = tu_temp_dir ();
+  g_autoptr(CfCase) kase = tu_new_case (dir, "예전 사건");
+  g_autofree char *path = g_strdup (cf_case_get_path (kase));
+  g_autofree char *file = g_build_filename (dir, "위수탁계약서.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  CfWindow *window;
+  AdwStatusPage *loading;
+  CfSession *session;
+
+  tu_write_text (file, "수탁자는 위수탁계약서에 따라 업무를 처리한다.");
+  g_ptr_array_unref (tu_import_one (kase, file));
+  g_assert_true (cf_db_exec (cf_case_get_db (kase),
+                             "DROP TABLE search;"
+                             "CREATE VIRTUAL TABLE search USING fts5 (title, name, people, body, notes, "
+                             "  content = 'search_source', content_rowid = 'id', tokenize = 'casefile');"
+                             "INSERT INTO search (search) VALUES ('rebuild');"
+                             "PRAGMA user_version = 6;", &error));
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+  g_assert_true (cf_case_needs_upgrade (path));
+
+  window = gt_new_window ();
+  loading = ADW_STATUS_PAGE (gt_child (window, CF_TYPE_WINDOW, "loading_page"));
+  cf_window_open_case (window, path, FALSE);
+  g_assert_cmpstr (adw_status_page_get_title (loading), ==, "Upgrading the Case…");
+  g_assert_nonnull (strstr (adw_status_page_get_description (loading), "search index"));
+  gt_wait_until (has_case, window, 20000, "the old case to open");
+  session = cf_window_get_session (window);
+  g_assert_cmpint (cf_db_schema_version (cf_case_get_db (cf_session_get_reader (session))), ==,
+                   CF_SCHEMA_VERSION);
+  g_assert_false (cf_case_needs_upgrade (path));
+  gt_search (window, "위수탁계약서");
+  g_assert_cmpuint (cf_document_table_get_n_rows (CF_DOCUMENT_TABLE (cf_window_get_table (window))), ==, 1);
+  gt_close (GTK_WIDGET (window));
+  gt_spin (200);
+
+  window = gt_new_window ();
+  loading = ADW_STATUS_PAGE (gt_child (window, CF_TYPE_WINDOW, "loading_page"));
+  cf_window_open_case (window, path, FALSE);
+  g_assert_cmpstr (adw_status_page_get_title (loading), ==, "Opening the Case…");
+  gt_wait_until (has_case, window, 20000, "the case to open again");
+  gt_close (GTK_WIDGET (window));
+}
+
 static gboolean
 not_importing (gpointer data)
 {
@@ -222,5 +275,6 @@ main (int   argc,
   g_test_add_func ("/open/not-a-case", test_not_a_case);
   g_test_add_func ("/open/recent", test_open_and_recent);
   g_test_add_func ("/open/reads-unread", test_reads_unread);
+  g_test_add_func ("/open/upgrade", test_upgrade);
   return g_test_run ();
 }
