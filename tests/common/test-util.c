@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cf-case-private.h"
+#include "cf-db.h"
 #include "cf-fsck.h"
 #include "cf-search.h"
 
@@ -301,6 +303,19 @@ tu_found (CfCase     *kase,
 
   g_assert_no_error (error);
   return tu_ids_text (ids);
+}
+
+void
+tu_use_bigram_index (CfCase *kase)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cf_db_exec (cf_case_get_db (kase),
+                             "DROP TABLE search;"
+                             "CREATE VIRTUAL TABLE search USING fts5 (title, name, people, body, notes, "
+                             "  content = 'search_source', content_rowid = 'id', tokenize = 'casefile');"
+                             "INSERT INTO search (search) VALUES ('rebuild');", &error));
+  g_assert_no_error (error);
 }
 
 void

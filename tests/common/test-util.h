@@ -72,6 +72,10 @@ char       *tu_ids_text            (GArray                *ids);
 char       *tu_found               (CfCase                *kase,
                                     const char            *query);
 
+/* Makes the case's search index the bigram index of schema 6 again
+ * (tokenize = 'casefile'), rebuilt from the case. */
+void        tu_use_bigram_index    (CfCase                *kase);
+
 /* Asserts the case passes fsck with no problems. */
 void        tu_assert_fsck_clean   (CfCase                *kase);
 

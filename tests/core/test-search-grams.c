@@ -299,20 +299,6 @@ answer (CfCase     *kase,
   return g_string_free (s, FALSE);
 }
 
-/* Makes the case's index the bigram index of schema 6 again. */
-static void
-use_bigram_index (CfCase *kase)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = cf_case_get_db (kase);
-
-  g_assert_true (cf_db_exec (db, "DROP TABLE search;"
-                                 "CREATE VIRTUAL TABLE search USING fts5 (title, name, people, body, notes, "
-                                 "  content = 'search_source', content_rowid = 'id', tokenize = 'casefile');"
-                                 "INSERT INTO search (search) VALUES ('rebuild');", &error));
-  g_assert_no_error (error);
-}
-
 /* Whether a snippet ends in the start of word, marked: its window of
  * tokens may end within a match. */
 static gboolean
@@ -461,7 +447,7 @@ test_finds_what_the_text_holds (void)
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     g_ptr_array_add (prefix_answers, answer (kase, prefixes[i]));
 
-  use_bigram_index (kase);
+  tu_use_bigram_index (kase);
   for (guint i = 0; i < pieces->len; i++)
     {
       g_autofree char *query = g_strdup_printf ("\"%s\"", (char *) g_ptr_array_index (pieces, i));
@@ -508,7 +494,7 @@ test_schema_6_upgrade (void)
   before = cf_case_search_ids (kase, "\"개인정보 처리\" 위수탁계약서", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (before->len, ==, 1);
-  use_bigram_index (kase);
+  tu_use_bigram_index (kase);
   g_assert_true (cf_db_exec (cf_case_get_db (kase), "PRAGMA user_version = 6", &error));
   g_clear_object (&kase);
   g_assert_true (cf_case_needs_upgrade (path));

@@ -154,12 +154,8 @@ test_upgrade (void)
 
   tu_write_text (file, "수탁자는 위수탁계약서에 따라 업무를 처리한다.");
   g_ptr_array_unref (tu_import_one (kase, file));
-  g_assert_true (cf_db_exec (cf_case_get_db (kase),
-                             "DROP TABLE search;"
-                             "CREATE VIRTUAL TABLE search USING fts5 (title, name, people, body, notes, "
-                             "  content = 'search_source', content_rowid = 'id', tokenize = 'casefile');"
-                             "INSERT INTO search (search) VALUES ('rebuild');"
-                             "PRAGMA user_version = 6;", &error));
+  tu_use_bigram_index (kase);
+  g_assert_true (cf_db_exec (cf_case_get_db (kase), "PRAGMA user_version = 6", &error));
   g_assert_no_error (error);
   g_clear_object (&kase);
   g_assert_true (cf_case_needs_upgrade (path));
