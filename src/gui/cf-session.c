@@ -146,6 +146,9 @@ typedef struct
   char *court;
   char *case_number;
   char *prefix;
+  CfSessionUpgradingFunc upgrading;
+  gpointer user_data;
+  GMainContext *context; /* the caller's, for upgrading */
   CfCase *kase;        /* results */
   CfCase *reader;
 } OpenJob;
@@ -158,9 +161,21 @@ open_job_free (OpenJob *job)
   g_free (job->court);
   g_free (job->case_number);
   g_free (job->prefix);
+  g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_object (&job->kase);
   g_clear_object (&job->reader);
   g_free (job);
+}
+
+/* In the caller's context; the job (the task's data) lives until the
+ * task's callback has run, which comes after this. */
+static gboolean
+call_upgrading (gpointer data)
+{
+  OpenJob *job = data;
+
+  job->upgrading (job->user_data);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -172,6 +187,11 @@ open_in_thread (GTask        *task,
   OpenJob *job = task_data;
   GError *error = NULL;
 
+  /* Asked here, not by the caller: it opens the database, and the disk
+   * may be slow. The high priority makes it run before the open's result,
+   * which the callback's data outlives. */
+  if (job->upgrading != NULL && !job->create && !job->read_only && cf_case_needs_upgrade (job->path))
+    g_main_context_invoke_full (job->context, G_PRIORITY_HIGH, call_upgrading, job, NULL);
   if (job->create)
     job->kase = cf_case_create (job->path, &job->settings, &error);
   else
@@ -206,11 +226,12 @@ start_open (OpenJob             *job,
 }
 
 void
-cf_session_open_async (const char          *path,
-                       gboolean             read_only,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+cf_session_open_async (const char             *path,
+                       gboolean                read_only,
+                       CfSessionUpgradingFunc  upgrading,
+                       GCancellable           *cancellable,
+                       GAsyncReadyCallback     callback,
+                       gpointer                user_data)
 {
   OpenJob *job;
 
@@ -219,6 +240,9 @@ cf_session_open_async (const char          *path,
   job = g_new0 (OpenJob, 1);
   job->path = g_strdup (path);
   job->read_only = read_only;
+  job->upgrading = upgrading;
+  job->user_data = user_data;
+  job->context = g_main_context_ref_thread_default ();
   start_open (job, cancellable, callback, user_data);
 }
 

@@ -25,8 +25,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfSession, cf_session, CF, SESSION, GObject)
 
 /* Opening checks and, after a crash, repairs the case: in a thread. */
+/* Called in the caller's main context, before the open completes, when
+ * the case must first be upgraded (which can take a minute); user_data is
+ * the callback's. */
+typedef void (*CfSessionUpgradingFunc) (gpointer user_data);
+
 void         cf_session_open_async     (const char            *path,
                                         gboolean               read_only,
+                                        CfSessionUpgradingFunc upgrading,
                                         GCancellable          *cancellable,
                                         GAsyncReadyCallback    callback,
                                         gpointer               user_data);

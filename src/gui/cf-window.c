@@ -619,7 +619,8 @@ open_finish_cb (GObject      *object,
 
 /* What the loading page says while a case opens: upgrading one written by
  * an earlier Casefile can take a minute (its search index is rebuilt),
- * and nobody should think the window hung. */
+ * and nobody should think the window hung. The open says when it
+ * upgrades (open_upgrading_cb). */
 static void
 show_loading (CfWindow *self,
               gboolean  upgrading)
@@ -640,6 +641,14 @@ show_loading (CfWindow *self,
                                          "interrupted work."));
     }
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+static void
+open_upgrading_cb (gpointer user_data)
+{
+  OpenRequest *request = user_data;
+
+  show_loading (request->self, TRUE);
 }
 
 void
@@ -666,13 +675,14 @@ cf_window_open_case (CfWindow   *self,
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();
-  show_loading (self, !read_only && cf_case_needs_upgrade (path));
+  show_loading (self, FALSE);
 
   request = g_new0 (OpenRequest, 1);
   request->self = g_object_ref (self);
   request->path = g_strdup (path);
   request->read_only = read_only;
-  cf_session_open_async (path, read_only, self->open_cancellable, open_finish_cb, request);
+  cf_session_open_async (path, read_only, open_upgrading_cb, self->open_cancellable, open_finish_cb,
+                         request);
 }
 
 static void

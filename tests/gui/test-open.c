@@ -163,9 +163,10 @@ test_upgrade (void)
   window = gt_new_window ();
   loading = ADW_STATUS_PAGE (gt_child (window, CF_TYPE_WINDOW, "loading_page"));
   cf_window_open_case (window, path, FALSE);
+  gt_wait_until (has_case, window, 20000, "the old case to open");
+  /* What the loading page said while it opened. */
   g_assert_cmpstr (adw_status_page_get_title (loading), ==, "Upgrading the Case…");
   g_assert_nonnull (strstr (adw_status_page_get_description (loading), "search index"));
-  gt_wait_until (has_case, window, 20000, "the old case to open");
   session = cf_window_get_session (window);
   g_assert_cmpint (cf_db_schema_version (cf_case_get_db (cf_session_get_reader (session))), ==,
                    CF_SCHEMA_VERSION);
@@ -178,8 +179,8 @@ test_upgrade (void)
   window = gt_new_window ();
   loading = ADW_STATUS_PAGE (gt_child (window, CF_TYPE_WINDOW, "loading_page"));
   cf_window_open_case (window, path, FALSE);
-  g_assert_cmpstr (adw_status_page_get_title (loading), ==, "Opening the Case…");
   gt_wait_until (has_case, window, 20000, "the case to open again");
+  g_assert_cmpstr (adw_status_page_get_title (loading), ==, "Opening the Case…");
   gt_close (GTK_WIDGET (window));
 }
 
